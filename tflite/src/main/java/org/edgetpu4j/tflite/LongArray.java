@@ -1,0 +1,63 @@
+package org.edgetpu4j.tflite;
+
+import java.util.Arrays;
+
+/**
+ * An immutable array of {@code long} values that compares by content, for use inside records.
+ *
+ * <p>The values are copied on the way in and on the way out, so an instance can be shared freely.
+ */
+public final class LongArray {
+  private static final LongArray EMPTY = new LongArray(new long[0]);
+
+  private final long[] values;
+
+  private LongArray(long[] values) {
+    this.values = values;
+  }
+
+  /** Returns an array holding a copy of {@code values}. */
+  public static LongArray of(long... values) {
+    return values.length == 0 ? EMPTY : new LongArray(values.clone());
+  }
+
+  /** Returns the empty array. */
+  public static LongArray empty() {
+    return EMPTY;
+  }
+
+  /** Number of values. */
+  public int length() {
+    return values.length;
+  }
+
+  /** True when there are no values. */
+  public boolean isEmpty() {
+    return values.length == 0;
+  }
+
+  /** The value at {@code index}. */
+  public long get(int index) {
+    return values[index];
+  }
+
+  /** A fresh copy of the values. */
+  public long[] toArray() {
+    return values.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LongArray other && Arrays.equals(values, other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(values);
+  }
+}
