@@ -44,6 +44,7 @@ public final class QuantPlacement {
 
   private final TfGraph g;
   private final Map<String, Boolean> dependsOnInput = new HashMap<>();
+  private final Set<String> usedNames = new java.util.HashSet<>();
 
   private QuantPlacement(TfGraph g) {
     this.g = g;
@@ -73,8 +74,8 @@ public final class QuantPlacement {
       }
     }
     for (NodeDef n : g.nodes()) {
-      if (!LAYERS.contains(n.getOp())) {
-        continue;
+      if (!LAYERS.contains(n.getOp()) || g.has(n.getName() + "_Fold")) {
+        continue; // a training fold keeps the unfolded conv only to compute batch moments
       }
       String weight = n.getInput(1);
       if (!isFakeQuant(g.producer(weight)) && !dependsOnInput(weight)) {
@@ -116,7 +117,12 @@ public final class QuantPlacement {
         return;
       }
     }
-    acts.put(key, new ActivationSite(key, fqName));
+    String name = fqName;
+    for (int i = 1; usedNames.contains(name) || g.has(name); i++) {
+      name = fqName + "_" + i;
+    }
+    usedNames.add(name);
+    acts.put(key, new ActivationSite(key, name));
   }
 
   private String chainEnd(NodeDef layer, Set<String> inChain) {

@@ -29,7 +29,7 @@ public final class TrainableOptimizer {
   @SuppressWarnings("unchecked")
   public static Op adam(Graph g, Operand<TFloat32> loss, List<String> variables, float learningRate) {
     FakeQuantGradients.register();
-    Ops tf = Ops.create(g);
+    Ops tf = Ops.create(g).withSubScope("adam");
     Output<?>[] xs = new Output<?>[variables.size()];
     for (int i = 0; i < xs.length; i++) {
       GraphOperation op = g.operation(variables.get(i));
@@ -39,8 +39,8 @@ public final class TrainableOptimizer {
       xs[i] = op.output(0);
     }
     Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
-    Variable<TFloat32> t = tf.withName("adam/t").variable(tf.constant(0f));
-    Operand<TFloat32> step = tf.withName("adam/t_next").assignAdd(t, tf.constant(1f));
+    Variable<TFloat32> t = tf.withName("t").variable(tf.constant(0f));
+    Operand<TFloat32> step = tf.withName("t_next").assignAdd(t, tf.constant(1f));
     Operand<TFloat32> b1 = tf.constant(0.9f);
     Operand<TFloat32> b2 = tf.constant(0.999f);
     Operand<TFloat32> b1p = tf.math.pow(b1, step);
@@ -53,7 +53,7 @@ public final class TrainableOptimizer {
         continue;
       }
       Shape shape = xs[i].shape();
-      String base = "adam/" + variables.get(i).replace('/', '_');
+      String base = variables.get(i).replace('/', '_');
       Variable<TFloat32> m = tf.withName(base + "_m").variable(zeros(tf, shape));
       Variable<TFloat32> v = tf.withName(base + "_v").variable(zeros(tf, shape));
       updates.add(
@@ -72,7 +72,7 @@ public final class TrainableOptimizer {
     if (updates.isEmpty()) {
       throw new GraphException("the loss reaches none of the trainable variables " + variables);
     }
-    return tf.withName("adam/minimize").withControlDependencies(updates).noOp();
+    return tf.withName("minimize").withControlDependencies(updates).noOp();
   }
 
   private static Operand<TFloat32> zeros(Ops tf, Shape shape) {
