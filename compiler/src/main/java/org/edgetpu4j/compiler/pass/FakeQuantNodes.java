@@ -23,6 +23,20 @@ final class FakeQuantNodes {
   /** Inserts the weight fake-quant of {@code site}; returns the FakeQuant node's name. */
   static String weight(
       GraphEditor e, WeightSite site, boolean perChannel, StaticShapes shapes, Set<String> made) {
+    return weight(e, site, perChannel, shapes, made, null);
+  }
+
+  /**
+   * As {@link #weight(GraphEditor, WeightSite, boolean, StaticShapes, Set)}; when {@code active}
+   * names a bool tensor, the layer reads {@code SelectV2(active, fq, w)} (the quant delay).
+   */
+  static String weight(
+      GraphEditor e,
+      WeightSite site,
+      boolean perChannel,
+      StaticShapes shapes,
+      Set<String> made,
+      String active) {
     String base = e.uniqueName(site.scope() + "/weights_quant");
     String w = site.weight();
     boolean channelwise =
@@ -59,6 +73,13 @@ final class FakeQuantNodes {
       String back =
           add(e, made, Nodes.intConstant(base + "/kernel_shape", ints(dwShape), 4));
       out = add(e, made, Nodes.reshape(base + "/kernel", fq, back));
+    }
+    if (active != null) {
+      out =
+          add(
+              e,
+              made,
+              Nodes.floatOp("SelectV2", base + "/delayed_quant", active, out, site.weight()).build());
     }
     e.get(site.layer()).setInput(1, out);
     return fq;

@@ -43,7 +43,8 @@ public final class FoldConstants implements Pass {
   }
 
   @Override
-  public TfGraph apply(TfGraph g, PassContext ctx) {
+  public TfGraph apply(TfGraph graph, PassContext ctx) {
+    TfGraph g = bypassConstIdentities(graph, ctx);
     Map<String, Boolean> foldable = new HashMap<>();
     for (NodeDef n : g.nodes()) {
       isConstant(g, n, foldable);
@@ -95,6 +96,24 @@ public final class FoldConstants implements Pass {
     }
     ctx.count("folded", frontier.size());
     return e.build();
+  }
+
+  /** {@code Identity(Const)} read nodes are bypassed so weights keep their variable's name. */
+  private static TfGraph bypassConstIdentities(TfGraph g, PassContext ctx) {
+    GraphEditor e = g.edit();
+    boolean changed = false;
+    for (NodeDef n : g.nodes()) {
+      if (n.getOp().equals("Identity")
+          && n.getInputCount() == 1
+          && g.isConst(n.getInput(0))
+          && !g.consumers(n.getName()).isEmpty()) {
+        e.reroute(n.getName(), n.getInput(0), Set.of());
+        e.remove(n.getName());
+        ctx.count("bypassed(Identity)");
+        changed = true;
+      }
+    }
+    return changed ? e.build() : g;
   }
 
   private static boolean isConstant(TfGraph g, NodeDef n, Map<String, Boolean> memo) {

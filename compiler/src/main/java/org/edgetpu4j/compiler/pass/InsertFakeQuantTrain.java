@@ -19,7 +19,8 @@ import org.tensorflow.proto.DataType;
  *
  * <pre>
  * Before:  x -> Conv2D(x, W) -> BiasAdd(b) -> Relu -> y
- * After:   x -> Conv2D(x, FQ_pc(W, sg(-max|W|), sg(max|W|))) -> BiasAdd(b) -> Relu -> r
+ * After:   x -> Conv2D(x, SelectV2(step >= delay, FQ_pc(W, sg(-max|W|), sg(max|W|)), W))
+ *            -> BiasAdd(b) -> Relu -> r
  *          r -> FakeQuantWithMinMaxVars(r, min', max') -> SelectV2(step >= delay, fq, r) -> y
  *          min' = StopGradient(Assign(min, step == 1 ? bmin : min - (min - bmin)(1 - decay)))
  *          bmin = min(min(r), 0); bmax = max(max(r), 0); the same for max'
@@ -64,15 +65,16 @@ public final class InsertFakeQuantTrain implements Pass {
     GraphEditor e = graph.edit();
     StaticShapes shapes = InsertFakeQuantEval.needsShapes(p) ? StaticShapes.of(graph) : null;
     Set<String> made = new HashSet<>();
+    String k = "quant_constants/";
+    String active = quantDelay > 0 ? QuantStep.reached(e, k + "quant_active", quantDelay) : null;
     for (WeightSite w : p.weights()) {
-      FakeQuantNodes.weight(e, w, perChannel, shapes, made);
+      FakeQuantNodes.weight(e, w, perChannel, shapes, made, active);
       ctx.count("weights");
     }
     if (p.activations().isEmpty()) {
       return e.build();
     }
     String step = QuantStep.ensure(e);
-    String k = "quant_constants/";
     e.addIfAbsent(Nodes.intConstant(k + "flat_shape", new int[] {-1}, 1));
     e.addIfAbsent(Nodes.intConstant(k + "axis", new int[] {0}, 1));
     e.addIfAbsent(Nodes.scalar(k + "zero", 0f));
@@ -83,7 +85,6 @@ public final class InsertFakeQuantTrain implements Pass {
             Nodes.op("LessEqual", k + "is_first_step", step, k + "first_step")
                 .putAttr("T", Nodes.type(DataType.DT_INT64))
                 .build());
-    String active = quantDelay > 0 ? QuantStep.reached(e, k + "quant_active", quantDelay) : null;
     for (ActivationSite a : p.activations()) {
       String s = a.fakeQuant();
       String flat = add(e, made, Nodes.reshape(s + "/flat", a.tensor(), k + "flat_shape"));
