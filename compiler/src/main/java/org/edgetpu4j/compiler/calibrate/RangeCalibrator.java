@@ -35,9 +35,14 @@ public final class RangeCalibrator {
     java.util.Arrays.fill(hi, Float.NEGATIVE_INFINITY);
     try (GraphRunner r = new GraphRunner(graph)) {
       for (int s = 0; s < samples.size(); s++) {
-        List<FloatTensor> out = r.run(samples.get(s), tensors);
+        Map<String, FloatTensor> feeds = samples.get(s);
+        List<String> fetched = tensors.stream().filter(t -> !feeds.containsKey(t)).toList();
+        List<FloatTensor> out = r.run(feeds, fetched);
         for (int i = 0; i < tensors.size(); i++) {
-          FloatTensor t = out.get(i);
+          FloatTensor t =
+              feeds.containsKey(tensors.get(i))
+                  ? feeds.get(tensors.get(i))
+                  : out.get(fetched.indexOf(tensors.get(i)));
           for (int k = 0; k < t.size(); k++) {
             float v = t.get(k);
             if (!Float.isFinite(v)) {
