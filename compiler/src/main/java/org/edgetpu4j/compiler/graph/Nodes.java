@@ -40,7 +40,8 @@ public final class Nodes {
   public static NodeDef intConstant(String name, int[] values, long... dims) {
     return op("Const", name)
         .putAttr("dtype", type(DataType.DT_INT32))
-        .putAttr("value", AttrValue.newBuilder().setTensor(TensorProtos.ofInts(values, dims)).build())
+        .putAttr(
+            "value", AttrValue.newBuilder().setTensor(TensorProtos.ofInts(values, dims)).build())
         .build();
   }
 

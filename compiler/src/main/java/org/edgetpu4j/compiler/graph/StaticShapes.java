@@ -50,7 +50,9 @@ public final class StaticShapes {
     long[] s =
         of(tensor)
             .orElseThrow(
-                () -> GraphException.at(tensor, op, "output rank is unknown; a static shape is needed"));
+                () ->
+                    GraphException.at(
+                        tensor, op, "output rank is unknown; a static shape is needed"));
     for (long d : s) {
       if (d < 0) {
         throw GraphException.at(

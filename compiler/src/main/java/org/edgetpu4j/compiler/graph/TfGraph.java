@@ -13,8 +13,8 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * An immutable TensorFlow graph at GraphDef level, indexed by node name and by consumer. Passes read
- * a {@code TfGraph} and build a new one through {@link #edit()}.
+ * An immutable TensorFlow graph at GraphDef level, indexed by node name and by consumer. Passes
+ * read a {@code TfGraph} and build a new one through {@link #edit()}.
  */
 public final class TfGraph {
   private final GraphDef def;

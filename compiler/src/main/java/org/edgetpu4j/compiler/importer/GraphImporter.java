@@ -25,8 +25,8 @@ import org.tensorflow.proto.TensorInfo;
  * Reads a model into an {@link ImportedGraph}: a frozen GraphDef {@code .pb} or a SavedModel
  * directory (TF1-style graph with variables, as TensorFlow Java exports it). Inputs default to all
  * Placeholders (SavedModel: the {@code serving_default} signature), outputs to the nodes nothing
- * consumes; an unknown batch dimension is fixed to {@code batch} (1 by default). The graph is pruned
- * to the outputs and its constant subgraphs are folded ({@code Identity} reads of constants
+ * consumes; an unknown batch dimension is fixed to {@code batch} (1 by default). The graph is
+ * pruned to the outputs and its constant subgraphs are folded ({@code Identity} reads of constants
  * bypassed), so weights reach their FakeQuant or layer directly as {@code Const}.
  */
 public final class GraphImporter {
@@ -47,7 +47,8 @@ public final class GraphImporter {
   /** Prepares an in-memory frozen graph the same way. */
   public static ImportedGraph frozenGraph(
       TfGraph g, List<InputSpec> inputs, List<String> outputs, long batch) {
-    List<String> outs = outputs.isEmpty() ? sinks(g) : outputs.stream().map(GraphImporter::strip).toList();
+    List<String> outs =
+        outputs.isEmpty() ? sinks(g) : outputs.stream().map(GraphImporter::strip).toList();
     List<InputSpec> ins = inputs.isEmpty() ? placeholders(g) : inputs;
     for (String o : outs) {
       if (!g.has(o)) {
@@ -61,7 +62,9 @@ public final class GraphImporter {
               .orElseThrow(
                   () ->
                       new GraphException(
-                          "input '" + in.name() + "' is not in the graph; placeholders are "
+                          "input '"
+                              + in.name()
+                              + "' is not in the graph; placeholders are "
                               + placeholders(g)));
       if (!n.getOp().equals("Placeholder")) {
         throw GraphException.at(n.getName(), n.getOp(), "an input must be a Placeholder");
@@ -120,7 +123,8 @@ public final class GraphImporter {
         outs = sig.getOutputsMap().values().stream().map(GraphImporter::strip).toList();
       }
       if (outs.isEmpty()) {
-        throw new GraphException("the SavedModel has no serving_default signature; name the outputs");
+        throw new GraphException(
+            "the SavedModel has no serving_default signature; name the outputs");
       }
       TfGraph frozen =
           new PassManager()

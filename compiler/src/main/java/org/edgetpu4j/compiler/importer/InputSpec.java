@@ -18,7 +18,8 @@ public record InputSpec(String name, long[] shape) {
   /** Parses {@code NAME} or {@code NAME:D1,D2,...} (the CLI form, e.g. {@code input:1,28,28,1}). */
   public static InputSpec parse(String spec) {
     int colon = spec.indexOf(':');
-    if (colon < 0 || spec.substring(colon + 1).matches("\\d+") && !spec.substring(colon + 1).contains(",")) {
+    if (colon < 0
+        || spec.substring(colon + 1).matches("\\d+") && !spec.substring(colon + 1).contains(",")) {
       return new InputSpec(spec, null);
     }
     String[] dims = spec.substring(colon + 1).split(",");
@@ -28,7 +29,9 @@ public record InputSpec(String name, long[] shape) {
         shape[i] = Long.parseLong(dims[i].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "input shape '" + spec.substring(colon + 1) + "' is not a comma-separated list of sizes");
+            "input shape '"
+                + spec.substring(colon + 1)
+                + "' is not a comma-separated list of sizes");
       }
     }
     return new InputSpec(spec.substring(0, colon), shape);

@@ -30,12 +30,37 @@ public final class CheckFrozenGraph implements Pass {
   /** TensorFlow ops the TFLite emitter lowers, plus the structural ones it consumes. */
   public static final Set<String> SUPPORTED =
       Set.of(
-          "Conv2D", "DepthwiseConv2dNative", "MatMul", "BiasAdd", "Relu", "Relu6", "MaxPool",
-          "AvgPool", "Add", "AddV2", "Sub", "Mul", "ConcatV2", "Reshape", "Squeeze", "Mean", "Pad",
-          "Softmax", "Sigmoid", "Tanh", "ResizeBilinear", "ResizeNearestNeighbor",
-          "Conv2DBackpropInput", "StridedSlice", "FakeQuantWithMinMaxVars",
-          "FakeQuantWithMinMaxVarsPerChannel", "FakeQuantWithMinMaxArgs", "Const", "Placeholder",
-          "Identity", "NoOp");
+          "Conv2D",
+          "DepthwiseConv2dNative",
+          "MatMul",
+          "BiasAdd",
+          "Relu",
+          "Relu6",
+          "MaxPool",
+          "AvgPool",
+          "Add",
+          "AddV2",
+          "Sub",
+          "Mul",
+          "ConcatV2",
+          "Reshape",
+          "Squeeze",
+          "Mean",
+          "Pad",
+          "Softmax",
+          "Sigmoid",
+          "Tanh",
+          "ResizeBilinear",
+          "ResizeNearestNeighbor",
+          "Conv2DBackpropInput",
+          "StridedSlice",
+          "FakeQuantWithMinMaxVars",
+          "FakeQuantWithMinMaxVarsPerChannel",
+          "FakeQuantWithMinMaxArgs",
+          "Const",
+          "Placeholder",
+          "Identity",
+          "NoOp");
 
   @Override
   public String name() {
@@ -52,7 +77,9 @@ public final class CheckFrozenGraph implements Pass {
     List<String> problems = problems(g);
     if (!problems.isEmpty()) {
       throw new GraphException(
-          "the graph cannot be emitted (" + problems.size() + " problems):\n  "
+          "the graph cannot be emitted ("
+              + problems.size()
+              + " problems):\n  "
               + String.join("\n  ", problems));
     }
     ctx.count("checked", g.nodes().size());
@@ -94,7 +121,11 @@ public final class CheckFrozenGraph implements Pass {
         long[] s = shapes.of(n.getName()).orElse(null);
         if (s == null || Arrays.stream(s).anyMatch(d -> d < 0)) {
           out.add(
-              "node '" + n.getName() + "' (" + n.getOp() + "): output shape "
+              "node '"
+                  + n.getName()
+                  + "' ("
+                  + n.getOp()
+                  + "): output shape "
                   + (s == null ? "of unknown rank" : Arrays.toString(s))
                   + " is not static; set the input shapes");
         }
@@ -123,7 +154,11 @@ public final class CheckFrozenGraph implements Pass {
     for (int c = 0; c < Math.min(min.size(), max.size()); c++) {
       if (!(min.get(c) < max.get(c))) {
         out.add(
-            at + "range min " + min.get(c) + " >= max " + max.get(c)
+            at
+                + "range min "
+                + min.get(c)
+                + " >= max "
+                + max.get(c)
                 + (min.size() > 1 ? " in channel " + c : ""));
       }
     }

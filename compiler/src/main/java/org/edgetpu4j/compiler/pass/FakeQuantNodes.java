@@ -10,10 +10,11 @@ import org.edgetpu4j.compiler.pass.QuantPlacement.WeightSite;
 /**
  * Builds the weight and activation fake-quant nodes the rewrites share.
  *
- * <p>Weights: symmetric, narrow range, {@code max = max(|w|, 1e-6)}, {@code min = -max}, so the int8
- * zero point is 0 and the range is [-127, 127]. Per output channel for Conv2D and
+ * <p>Weights: symmetric, narrow range, {@code max = max(|w|, 1e-6)}, {@code min = -max}, so the
+ * int8 zero point is 0 and the range is [-127, 127]. Per output channel for Conv2D and
  * DepthwiseConv2dNative when enabled (a depthwise kernel {@code [h,w,in,m]} with {@code m > 1} is
- * quantized through a {@code [h,w,1,in*m]} reshape, the TFLite channel order); per tensor otherwise.
+ * quantized through a {@code [h,w,1,in*m]} reshape, the TFLite channel order); per tensor
+ * otherwise.
  */
 final class FakeQuantNodes {
   static final float MIN_WEIGHT_RANGE = 1e-6f;
@@ -48,7 +49,10 @@ final class FakeQuantNodes {
       if (s[3] > 1) {
         dwShape = s;
         String flatShape =
-            add(e, made, Nodes.intConstant(base + "/channels_shape", ints(s[0], s[1], 1, s[2] * s[3]), 4));
+            add(
+                e,
+                made,
+                Nodes.intConstant(base + "/channels_shape", ints(s[0], s[1], 1, s[2] * s[3]), 4));
         w = add(e, made, Nodes.reshape(base + "/channels", w, flatShape));
       }
     }
@@ -70,8 +74,7 @@ final class FakeQuantNodes {
     String fq = add(e, made, Nodes.fakeQuant(base, w, min, max, channelwise, true));
     String out = fq;
     if (dwShape != null) {
-      String back =
-          add(e, made, Nodes.intConstant(base + "/kernel_shape", ints(dwShape), 4));
+      String back = add(e, made, Nodes.intConstant(base + "/kernel_shape", ints(dwShape), 4));
       out = add(e, made, Nodes.reshape(base + "/kernel", fq, back));
     }
     if (active != null) {
@@ -79,7 +82,8 @@ final class FakeQuantNodes {
           add(
               e,
               made,
-              Nodes.floatOp("SelectV2", base + "/delayed_quant", active, out, site.weight()).build());
+              Nodes.floatOp("SelectV2", base + "/delayed_quant", active, out, site.weight())
+                  .build());
     }
     e.get(site.layer()).setInput(1, out);
     return fq;

@@ -23,8 +23,8 @@ import org.tensorflow.proto.NodeDef;
  *
  * <p>In training mode the batch moments are computed explicitly ({@code Mean}, {@code
  * SquaredDifference}) from the unfolded conv, because TensorFlow's FusedBatchNorm gives no gradient
- * through its statistics outputs; the moving mean and variance are updated by {@code AssignSub} with
- * {@code momentum} until {@code step >= freezeBatchNormDelay}, then held. The quantized weight
+ * through its statistics outputs; the moving mean and variance are updated by {@code AssignSub}
+ * with {@code momentum} until {@code step >= freezeBatchNormDelay}, then held. The quantized weight
  * {@code W * gamma / s_mv} depends only on slowly moving statistics, as the integer kernel will.
  *
  * <p>Preconditions (otherwise the site is skipped and counted): the conv output feeds only the
@@ -93,7 +93,8 @@ public final class FoldBatchNorm implements Pass {
         dw = shapes.require(layer.getInput(1), layer.getOp());
       }
       float eps = bn.containsAttr("epsilon") ? bn.getAttrOrThrow("epsilon").getF() : 1e-4f;
-      FoldBuilder f = new FoldBuilder(e, QuantPlacement.scope(layer.getName()) + "/BatchNorm_Fold/");
+      FoldBuilder f =
+          new FoldBuilder(e, QuantPlacement.scope(layer.getName()) + "/BatchNorm_Fold/");
       String out =
           mode == Mode.EVAL
               ? f.eval(layer, bn, eps, dw)

@@ -41,7 +41,11 @@ final class FoldBuilder {
     String var =
         e.add(
             Nodes.reduce(
-                "Mean", p + "batch_variance", f("SquaredDifference", "squared_diff", raw, meanSg), axes, false));
+                "Mean",
+                p + "batch_variance",
+                f("SquaredDifference", "squared_diff", raw, meanSg),
+                axes,
+                false));
     String frozen =
         e.has("batch_norm_frozen")
             ? "batch_norm_frozen"
@@ -51,7 +55,13 @@ final class FoldBuilder {
     String rate = e.add(Nodes.scalar(p + "one_minus_momentum", 1f - momentum));
     String decay = f("SelectV2", "decay", frozen, zero, rate);
     String mm = update("moving_mean", vars[0], bn.getInput(3), meanSg, decay);
-    String mv = update("moving_variance", vars[1], bn.getInput(4), f("StopGradient", "batch_variance_sg", var), decay);
+    String mv =
+        update(
+            "moving_variance",
+            vars[1],
+            bn.getInput(4),
+            f("StopGradient", "batch_variance_sg", var),
+            decay);
     String epsilon = e.add(Nodes.scalar(p + "epsilon", eps));
     String sigmaB = f("Sqrt", "sigma_batch", f("AddV2", "batch_variance_eps", var, epsilon));
     String sigmaMv = f("Sqrt", "sigma_moving", f("AddV2", "moving_variance_eps", mv, epsilon));
@@ -60,7 +70,13 @@ final class FoldBuilder {
     String scale = f("Mul", "fold_scale", corr, mult);
     String fold = f("Mul", "mul_fold", layer.getInput(1), perChannel(scale, dw));
     String conv = e.add(FoldBatchNorm.clone(layer, fold));
-    String recip = f("SelectV2", "correction_recip", frozen, one, f("RealDiv", "inverse_correction", one, corr));
+    String recip =
+        f(
+            "SelectV2",
+            "correction_recip",
+            frozen,
+            one,
+            f("RealDiv", "inverse_correction", one, corr));
     String post = f("Mul", "post_conv_mul", conv, recip);
     String bias = f("Sub", "bias", beta, f("Mul", "mean_scaled", mean, mult));
     String shift =
@@ -68,7 +84,11 @@ final class FoldBuilder {
             "Mul",
             "offset_frozen",
             gamma,
-            f("Sub", "offset_diff", f("RealDiv", "mean_batch_scaled", mean, sigmaB), f("RealDiv", "mean_moving_scaled", mm, sigmaMv)));
+            f(
+                "Sub",
+                "offset_diff",
+                f("RealDiv", "mean_batch_scaled", mean, sigmaB),
+                f("RealDiv", "mean_moving_scaled", mm, sigmaMv)));
     String offset = f("SelectV2", "correction_offset", frozen, shift, zero);
     String total = f("AddV2", "bias_total", bias, offset);
     return e.add(FoldBatchNorm.biasAdd(p + "add_fold", post, total));
@@ -86,9 +106,7 @@ final class FoldBuilder {
       return vector;
     }
     String shape =
-        e.add(
-            Nodes.intConstant(
-                p + "multiplier_shape", new int[] {(int) dw[2], (int) dw[3]}, 2));
+        e.add(Nodes.intConstant(p + "multiplier_shape", new int[] {(int) dw[2], (int) dw[3]}, 2));
     return e.add(Nodes.reshape(p + "multiplier_reshaped", vector, shape));
   }
 }

@@ -20,10 +20,10 @@ import org.tensorflow.proto.TensorProto;
  *          (resource variables: r = VarHandleOp; ReadVariableOp(r) becomes the Const)
  * </pre>
  *
- * <p>Values come from a {@link VariableSource}: a live session (usually the training session,
- * whose variables have the same names as the eval graph's) or a checkpoint. Assign, AssignAdd,
- * AssignSub, AssignVariableOp and the Init NoOp are removed. A variable the source does not have is
- * an error naming it.
+ * <p>Values come from a {@link VariableSource}: a live session (usually the training session, whose
+ * variables have the same names as the eval graph's) or a checkpoint. Assign, AssignAdd, AssignSub,
+ * AssignVariableOp and the Init NoOp are removed. A variable the source does not have is an error
+ * naming it.
  */
 public final class FreezeVariables implements Pass {
   private static final Set<String> WRITERS =
@@ -89,8 +89,9 @@ public final class FreezeVariables implements Pass {
       }
     }
     for (NodeDef n : g.nodes()) {
-      if (n.getOp().equals("VarHandleOp") && g.consumers(n.getName()).stream().allMatch(
-          c -> !e.has(c) || g.op(c).equals("ReadVariableOp"))) {
+      if (n.getOp().equals("VarHandleOp")
+          && g.consumers(n.getName()).stream()
+              .allMatch(c -> !e.has(c) || g.op(c).equals("ReadVariableOp"))) {
         e.remove(n.getName());
       }
     }
@@ -99,7 +100,9 @@ public final class FreezeVariables implements Pass {
       for (String in : e.get(name).getInputList()) {
         if (!e.has(org.edgetpu4j.compiler.graph.TensorName.nodeOf(in))) {
           throw GraphException.at(
-              name, e.get(name).getOp(), "reads '" + in + "', which freezing removed (a variable writer)");
+              name,
+              e.get(name).getOp(),
+              "reads '" + in + "', which freezing removed (a variable writer)");
         }
       }
     }

@@ -67,7 +67,11 @@ public final class InsertCalibratedFakeQuant implements Pass {
       Range r = ranges.get(a.tensor());
       if (r == null) {
         throw new GraphException(
-            "no calibrated range for tensor '" + a.tensor() + "' (needed by " + a.fakeQuant() + ")");
+            "no calibrated range for tensor '"
+                + a.tensor()
+                + "' (needed by "
+                + a.fakeQuant()
+                + ")");
       }
       if (!(r.min() <= r.max()) || !Float.isFinite(r.min()) || !Float.isFinite(r.max())) {
         throw new GraphException("calibrated range of '" + a.tensor() + "' is invalid: " + r);

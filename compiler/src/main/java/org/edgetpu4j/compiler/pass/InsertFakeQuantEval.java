@@ -12,10 +12,10 @@ import org.edgetpu4j.compiler.pass.QuantPlacement.Placement;
 import org.edgetpu4j.compiler.pass.QuantPlacement.WeightSite;
 
 /**
- * {@code insert-fake-quant-eval}: the eval form of the quantization rewrite. Places fake-quant nodes
- * exactly where {@link InsertFakeQuantTrain} does (see {@link QuantPlacement}), with activation
- * ranges read from variables of the same names as the training graph's EMA variables, so freezing
- * the eval graph from the training session or checkpoint carries the trained ranges over.
+ * {@code insert-fake-quant-eval}: the eval form of the quantization rewrite. Places fake-quant
+ * nodes exactly where {@link InsertFakeQuantTrain} does (see {@link QuantPlacement}), with
+ * activation ranges read from variables of the same names as the training graph's EMA variables, so
+ * freezing the eval graph from the training session or checkpoint carries the trained ranges over.
  *
  * <pre>
  * Before:  x -> Conv2D(x, W) -> BiasAdd(b) -> Relu -> y
@@ -26,8 +26,7 @@ import org.edgetpu4j.compiler.pass.QuantPlacement.WeightSite;
  * <p>Preconditions: batch norm is already folded (run {@link FoldBatchNorm} in eval mode first).
  * Weight ranges are computed from the (folded) weights, so they are exact for the final weights.
  * The FakeQuant kernel's nudging of the activation range is the same nudging the TFLite converter
- * applies, so the eval graph predicts the integer model up to float rounding and bias
- * quantization.
+ * applies, so the eval graph predicts the integer model up to float rounding and bias quantization.
  */
 public final class InsertFakeQuantEval implements Pass {
   private final boolean perChannel;

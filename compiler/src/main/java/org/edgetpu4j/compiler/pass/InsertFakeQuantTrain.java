@@ -90,14 +90,19 @@ public final class InsertFakeQuantTrain implements Pass {
       String flat = add(e, made, Nodes.reshape(s + "/flat", a.tensor(), k + "flat_shape"));
       String bmin = add(e, made, Nodes.reduce("Min", s + "/batch_min", flat, k + "axis", false));
       String bmax = add(e, made, Nodes.reduce("Max", s + "/batch_max", flat, k + "axis", false));
-      String lo = add(e, made, Nodes.floatOp("Minimum", s + "/range_min", bmin, k + "zero").build());
-      String hi = add(e, made, Nodes.floatOp("Maximum", s + "/range_max", bmax, k + "zero").build());
+      String lo =
+          add(e, made, Nodes.floatOp("Minimum", s + "/range_min", bmin, k + "zero").build());
+      String hi =
+          add(e, made, Nodes.floatOp("Maximum", s + "/range_max", bmax, k + "zero").build());
       String min = ema(e, made, s + "/min", lo, first, 0f);
       String max = ema(e, made, s + "/max", hi, first, 6f);
       String out = FakeQuantNodes.activation(e, a, min, max, made);
       if (active != null) {
         out =
-            add(e, made, Nodes.floatOp("SelectV2", s + "/delayed_quant", active, out, a.tensor()).build());
+            add(
+                e,
+                made,
+                Nodes.floatOp("SelectV2", s + "/delayed_quant", active, out, a.tensor()).build());
       }
       e.reroute(a.tensor(), out, made);
       ctx.count("activations");
@@ -110,9 +115,11 @@ public final class InsertFakeQuantTrain implements Pass {
     Variables.addFloat(e, var, FloatTensor.scalar(init));
     String k = "quant_constants/";
     String diff = add(e, made, Nodes.floatOp("Sub", var + "/ema/diff", var, batch).build());
-    String step = add(e, made, Nodes.floatOp("Mul", var + "/ema/step", diff, k + "one_minus_decay").build());
+    String step =
+        add(e, made, Nodes.floatOp("Mul", var + "/ema/step", diff, k + "one_minus_decay").build());
     String next = add(e, made, Nodes.floatOp("Sub", var + "/ema/next", var, step).build());
-    String pick = add(e, made, Nodes.floatOp("SelectV2", var + "/ema/value", first, batch, next).build());
+    String pick =
+        add(e, made, Nodes.floatOp("SelectV2", var + "/ema/value", first, batch, next).build());
     String assign = add(e, made, Nodes.floatOp("Assign", var + "/ema/assign", var, pick).build());
     return add(e, made, Nodes.floatOp("StopGradient", var + "_value", assign).build());
   }

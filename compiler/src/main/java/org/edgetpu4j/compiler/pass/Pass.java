@@ -3,8 +3,9 @@ package org.edgetpu4j.compiler.pass;
 import org.edgetpu4j.compiler.graph.TfGraph;
 
 /**
- * One graph-to-graph rewrite. A pass reads an immutable {@link TfGraph} and returns a new one; where
- * a precondition for a rewrite fails, it skips that site and counts it rather than half-rewriting.
+ * One graph-to-graph rewrite. A pass reads an immutable {@link TfGraph} and returns a new one;
+ * where a precondition for a rewrite fails, it skips that site and counts it rather than
+ * half-rewriting.
  */
 public interface Pass {
   /** The kebab-case id used on the command line and in logs, e.g. {@code fold-batch-norm}. */

@@ -30,7 +30,8 @@ public final class PassContext {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    counters.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    counters.forEach(
+        (k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
     return sb.toString();
   }
 }

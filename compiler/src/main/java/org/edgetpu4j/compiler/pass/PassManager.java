@@ -37,7 +37,8 @@ public final class PassManager {
     private static String format(Map<String, Integer> c) {
       StringBuilder sb = new StringBuilder();
       new java.util.TreeMap<>(c)
-          .forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+          .forEach(
+              (k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
       return sb.toString();
     }
   }

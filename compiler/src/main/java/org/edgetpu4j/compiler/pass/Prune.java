@@ -11,8 +11,7 @@ import org.edgetpu4j.compiler.graph.TfGraph;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * {@code prune}: keeps only the nodes the given outputs depend on (through data or control
- * inputs).
+ * {@code prune}: keeps only the nodes the given outputs depend on (through data or control inputs).
  *
  * <pre>
  * Before:  x -> a -> y;  x -> b (unused);  Init = NoOp

@@ -49,7 +49,8 @@ public record QatConfig(
 
   /** With a batch-norm freeze delay. */
   public QatConfig withFreezeBatchNormDelay(long steps) {
-    return new QatConfig(perChannel, quantizeInputs, quantDelay, steps, emaDecay, batchNormMomentum);
+    return new QatConfig(
+        perChannel, quantizeInputs, quantDelay, steps, emaDecay, batchNormMomentum);
   }
 
   /** With an activation-range EMA decay. */

@@ -48,7 +48,9 @@ public final class QuantizationAwareTraining {
     return new TrainingGraph(rewritten, trainableVariables(g));
   }
 
-  /** A float training graph: batch norm with batch statistics and moving averages, no quantization. */
+  /**
+   * A float training graph: batch norm with batch statistics and moving averages, no quantization.
+   */
   public static TrainingGraph createFloatTrainingGraph(GraphDef model, float batchNormMomentum) {
     FakeQuantGradients.register();
     TfGraph g = TfGraph.of(model);

@@ -27,7 +27,8 @@ public final class TrainableOptimizer {
    * each step. Variables the loss does not reach are skipped.
    */
   @SuppressWarnings("unchecked")
-  public static Op adam(Graph g, Operand<TFloat32> loss, List<String> variables, float learningRate) {
+  public static Op adam(
+      Graph g, Operand<TFloat32> loss, List<String> variables, float learningRate) {
     FakeQuantGradients.register();
     Ops tf = Ops.create(g).withSubScope("adam");
     Output<?>[] xs = new Output<?>[variables.size()];

@@ -32,14 +32,19 @@ class PostTrainingQuantizationTest {
             PostTrainingQuantization.Options.defaults(),
             (done, total) -> seen.add(new int[] {done, total}));
     assertThat(seen).hasSize(200);
-    long fakeQuants = ptq.nodes().stream().map(NodeDef::getOp).filter(o -> o.startsWith("FakeQuant")).count();
+    long fakeQuants =
+        ptq.nodes().stream().map(NodeDef::getOp).filter(o -> o.startsWith("FakeQuant")).count();
     assertThat(fakeQuants).isEqualTo(9); // input, 4 weights, 4 activations
     LeNet.Data test = LeNet.data("test", 1000);
     FloatTensor x = test.batch(0, test.size());
     double accFloat =
-        LeNet.accuracy(GraphRunner.runOnce(floatGraph, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0), test.labels());
+        LeNet.accuracy(
+            GraphRunner.runOnce(floatGraph, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0),
+            test.labels());
     double accPtq =
-        LeNet.accuracy(GraphRunner.runOnce(ptq, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0), test.labels());
+        LeNet.accuracy(
+            GraphRunner.runOnce(ptq, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0),
+            test.labels());
     System.out.printf("PTQ LeNet: float %.4f fake-quant %.4f%n", accFloat, accPtq);
     assertThat(accFloat).isGreaterThan(0.85);
     assertThat(accPtq).isGreaterThan(accFloat - 0.01);

@@ -32,7 +32,8 @@ class GraphImporterTest {
   void importsTheTf1FakeQuantGraphAndItPassesTheEmissionChecks(@TempDir Path dir) throws Exception {
     Path pb = dir.resolve("graph.pb");
     Files.write(pb, ConformanceCases.load("tf1_fakequant_int8").file("graph.pb"));
-    ImportedGraph g = GraphImporter.frozenGraph(pb, List.of(InputSpec.parse("input")), List.of("output:0"), 1);
+    ImportedGraph g =
+        GraphImporter.frozenGraph(pb, List.of(InputSpec.parse("input")), List.of("output:0"), 1);
     assertThat(g.inputs()).containsExactly(new InputSpec("input", new long[] {1, 28, 28, 1}));
     assertThat(g.outputs()).containsExactly("output");
     assertThat(CheckFrozenGraph.problems(g.graph())).isEmpty();
@@ -40,7 +41,12 @@ class GraphImporterTest {
 
   @Test
   void fixesTheBatchToOneAndInfersInputsAndOutputs() {
-    TfGraph g = new GraphBuilder().placeholder("x", -1, 3).op("Relu", "y", "x").op("Relu", "dead", "x").build();
+    TfGraph g =
+        new GraphBuilder()
+            .placeholder("x", -1, 3)
+            .op("Relu", "y", "x")
+            .op("Relu", "dead", "x")
+            .build();
     ImportedGraph imp = GraphImporter.frozenGraph(g, List.of(), List.of("y"), 1);
     assertThat(imp.inputs()).containsExactly(new InputSpec("x", new long[] {1, 3}));
     assertThat(imp.graph().has("dead")).isFalse();
@@ -53,10 +59,12 @@ class GraphImporterTest {
   @Test
   void badNamesAndUnfrozenGraphsAreClearErrors() {
     TfGraph g = new GraphBuilder().placeholder("x", 1, 3).op("Relu", "y", "x").build();
-    assertThatThrownBy(() -> GraphImporter.frozenGraph(g, List.of(InputSpec.parse("nope")), List.of("y"), 1))
+    assertThatThrownBy(
+            () -> GraphImporter.frozenGraph(g, List.of(InputSpec.parse("nope")), List.of("y"), 1))
         .isInstanceOf(GraphException.class)
         .hasMessageContaining("input 'nope' is not in the graph; placeholders are [x]");
-    assertThatThrownBy(() -> GraphImporter.frozenGraph(g, List.of(InputSpec.parse("y")), List.of("y"), 1))
+    assertThatThrownBy(
+            () -> GraphImporter.frozenGraph(g, List.of(InputSpec.parse("y")), List.of("y"), 1))
         .hasMessageContaining("node 'y' (Relu): an input must be a Placeholder");
     assertThatThrownBy(() -> GraphImporter.frozenGraph(g, List.of(), List.of("z"), 1))
         .hasMessageContaining("output 'z' is not in the graph");
@@ -78,7 +86,8 @@ class GraphImporterTest {
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
+      Operand<TFloat32> x =
+          tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
       Operand<TFloat32> w = tf.withName("w").variable(tf.constant(new float[][] {{1}, {2}, {3}}));
       Operand<TFloat32> y = tf.withName("y").nn.relu(tf.linalg.matMul(x, w));
       try (TFloat32 xt = GraphRunner.toTensor(in);
@@ -117,7 +126,8 @@ class GraphImporterTest {
     List<String> p = CheckFrozenGraph.problems(g);
     assertThat(p)
         .anyMatch(s -> s.startsWith("node 'w' (Const): constant holds NaN at element 0"))
-        .anyMatch(s -> s.startsWith("node 'fq' (FakeQuantWithMinMaxVars): range min 1.0 >= max 1.0"))
+        .anyMatch(
+            s -> s.startsWith("node 'fq' (FakeQuantWithMinMaxVars): range min 1.0 >= max 1.0"))
         .anyMatch(s -> s.startsWith("node 'erf' (Erf): op type not supported; supported: ["))
         .anyMatch(s -> s.startsWith("node 'mm2' (MatMul): weight input 'w2' is not constant"));
     assertThatThrownBy(() -> new CheckFrozenGraph().apply(g, new PassContext()))

@@ -22,7 +22,13 @@ final class Fixtures {
         .constant("conv/variance", FloatTensor.of(new float[] {2f, 0.3f, 5f}, 3))
         .conv2d("conv/Conv2D", "x", "conv/weights", "SAME")
         .fusedBatchNorm(
-            "conv/BatchNorm", "conv/Conv2D", "conv/gamma", "conv/beta", "conv/mean", "conv/variance", 1e-3f)
+            "conv/BatchNorm",
+            "conv/Conv2D",
+            "conv/gamma",
+            "conv/beta",
+            "conv/mean",
+            "conv/variance",
+            1e-3f)
         .op("Relu", "conv/Relu", "conv/BatchNorm");
   }
 

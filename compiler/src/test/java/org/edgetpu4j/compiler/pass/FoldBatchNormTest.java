@@ -62,7 +62,14 @@ class FoldBatchNormTest {
             .constant("dw/mean", GraphBuilder.random(7, 0.5f, 0f, 4))
             .constant("dw/variance", FloatTensor.of(new float[] {0.5f, 1f, 2f, 3f}, 4))
             .depthwise("dw/depthwise", "x", "dw/weights", "VALID")
-            .fusedBatchNorm("dw/BatchNorm", "dw/depthwise", "dw/gamma", "dw/beta", "dw/mean", "dw/variance", 1e-3f)
+            .fusedBatchNorm(
+                "dw/BatchNorm",
+                "dw/depthwise",
+                "dw/gamma",
+                "dw/beta",
+                "dw/mean",
+                "dw/variance",
+                1e-3f)
             .op("Identity", "out", "dw/BatchNorm")
             .build();
     TfGraph after = Fixtures.run(FoldBatchNorm.eval(), before, new PassContext());
@@ -119,7 +126,13 @@ class FoldBatchNormTest {
             .variable("conv/variance", FloatTensor.of(new float[] {2f, 0.3f, 5f}, 3))
             .conv2d("conv/Conv2D", "x", "conv/weights", "SAME")
             .fusedBatchNorm(
-                "conv/BatchNorm", "conv/Conv2D", "conv/gamma", "conv/beta", "conv/mean", "conv/variance", 1e-3f);
+                "conv/BatchNorm",
+                "conv/Conv2D",
+                "conv/gamma",
+                "conv/beta",
+                "conv/mean",
+                "conv/variance",
+                1e-3f);
     if (training) {
       b.attr("is_training", Nodes.bool(true));
     }

@@ -36,7 +36,9 @@ class FreezeVariablesTest {
               .placeholder("x", 1, 3)
               .constant("w", FloatTensor.of(new float[] {1, 2, 3}, 3))
               .op("Mul", "y", "x", "w")
-              .node(org.edgetpu4j.compiler.graph.Nodes.constant("w/initial_value", FloatTensor.of(new float[] {1, 2, 3}, 3)))
+              .node(
+                  org.edgetpu4j.compiler.graph.Nodes.constant(
+                      "w/initial_value", FloatTensor.of(new float[] {1, 2, 3}, 3)))
               .build();
       assertThat(frozen.difference(expected)).isEmpty();
       assertThat(ctx.get("frozen")).isEqualTo(1);
@@ -60,7 +62,9 @@ class FreezeVariablesTest {
   @Test
   void missingVariableIsAnErrorNamingIt() {
     assertThatThrownBy(
-            () -> new FreezeVariables(name -> java.util.Optional.empty()).apply(model(), new PassContext()))
+            () ->
+                new FreezeVariables(name -> java.util.Optional.empty())
+                    .apply(model(), new PassContext()))
         .isInstanceOf(GraphException.class)
         .hasMessageContaining("node 'w' (VariableV2)");
   }

@@ -44,13 +44,27 @@ class InsertCalibratedFakeQuantTest {
             .op("Relu", "fc/Relu", "fc/MatMul")
             .node(Nodes.scalar("fc/weights_quant/max", 4f))
             .node(Nodes.scalar("fc/weights_quant/min", -4f))
-            .node(Nodes.fakeQuant("fc/weights_quant", "fc/weights", "fc/weights_quant/min", "fc/weights_quant/max", false, true))
+            .node(
+                Nodes.fakeQuant(
+                    "fc/weights_quant",
+                    "fc/weights",
+                    "fc/weights_quant/min",
+                    "fc/weights_quant/max",
+                    false,
+                    true))
             .node(Nodes.scalar("x_quant/min", 0f))
             .node(Nodes.scalar("x_quant/max", 2f))
             .node(Nodes.fakeQuant("x_quant", "x", "x_quant/min", "x_quant/max", false, false))
             .node(Nodes.scalar("fc/act_quant/min", 0f))
             .node(Nodes.scalar("fc/act_quant/max", 7f))
-            .node(Nodes.fakeQuant("fc/act_quant", "fc/Relu", "fc/act_quant/min", "fc/act_quant/max", false, false))
+            .node(
+                Nodes.fakeQuant(
+                    "fc/act_quant",
+                    "fc/Relu",
+                    "fc/act_quant/min",
+                    "fc/act_quant/max",
+                    false,
+                    false))
             .build();
     assertThat(after.difference(expected)).isEmpty();
   }
@@ -102,7 +116,8 @@ class InsertCalibratedFakeQuantTest {
   @Test
   void missingRangeIsAnErrorNamingTheTensor() {
     TfGraph g = new GraphBuilder().placeholder("x", 1, 2).op("Relu", "r", "x").build();
-    assertThatThrownBy(() -> new InsertCalibratedFakeQuant(Map.of(), true, true).apply(g, new PassContext()))
+    assertThatThrownBy(
+            () -> new InsertCalibratedFakeQuant(Map.of(), true, true).apply(g, new PassContext()))
         .isInstanceOf(GraphException.class)
         .hasMessageContaining("'x'");
   }

@@ -65,8 +65,12 @@ class InsertFakeQuantEvalTest {
         new PassManager()
             .add(new InsertFakeQuantEval(true, false))
             .add(new Prune(List.of("fc/act_quant")))
-            .add(new FreezeVariables(name -> java.util.Optional.of(
-                org.edgetpu4j.compiler.graph.TensorProtos.of(FloatTensor.scalar(name.endsWith("min") ? -1f : 2f)))))
+            .add(
+                new FreezeVariables(
+                    name ->
+                        java.util.Optional.of(
+                            org.edgetpu4j.compiler.graph.TensorProtos.of(
+                                FloatTensor.scalar(name.endsWith("min") ? -1f : 2f)))))
             .add(new FoldConstants())
             .run(frozenModel)
             .graph();
@@ -77,10 +81,24 @@ class InsertFakeQuantEvalTest {
             .matMul("fc/MatMul", "x", "fc/weights_quant")
             .node(Nodes.scalar("fc/weights_quant/max", 3f))
             .node(Nodes.scalar("fc/weights_quant/min", -3f))
-            .node(Nodes.fakeQuant("fc/weights_quant", "fc/weights", "fc/weights_quant/min", "fc/weights_quant/max", false, true))
+            .node(
+                Nodes.fakeQuant(
+                    "fc/weights_quant",
+                    "fc/weights",
+                    "fc/weights_quant/min",
+                    "fc/weights_quant/max",
+                    false,
+                    true))
             .node(Nodes.scalar("fc/act_quant/min", -1f))
             .node(Nodes.scalar("fc/act_quant/max", 2f))
-            .node(Nodes.fakeQuant("fc/act_quant", "fc/MatMul", "fc/act_quant/min", "fc/act_quant/max", false, false))
+            .node(
+                Nodes.fakeQuant(
+                    "fc/act_quant",
+                    "fc/MatMul",
+                    "fc/act_quant/min",
+                    "fc/act_quant/max",
+                    false,
+                    false))
             .build();
     assertThat(after.difference(expected)).isEmpty();
   }

@@ -35,7 +35,8 @@ class InsertFakeQuantTrainTest {
     assertThat(ctx.get("activations")).isEqualTo(2);
     assertThat(g.op("conv/weights_quant")).isEqualTo("FakeQuantWithMinMaxVarsPerChannel");
     assertThat(g.node("conv/Conv2D").getInput(1)).isEqualTo("conv/weights_quant/delayed_quant");
-    assertThat(g.node("conv/weights_quant/delayed_quant").getInput(1)).isEqualTo("conv/weights_quant");
+    assertThat(g.node("conv/weights_quant/delayed_quant").getInput(1))
+        .isEqualTo("conv/weights_quant");
     assertThat(g.node("conv/act_quant").getInput(0)).isEqualTo("conv/Relu6");
     assertThat(g.node("out").getInput(0)).isEqualTo("conv/act_quant/delayed_quant");
     assertThat(g.node("conv/Conv2D").getInput(0)).isEqualTo("x_quant/delayed_quant");

@@ -27,7 +27,9 @@ class PassInfrastructureTest {
             .printTo(printed::add)
             .run(Fixtures.convBn().op("Relu", "unused", "x").build());
     assertThat(printed).hasSize(1);
-    assertThat(printed.get(0)).startsWith("// after fold-batch-norm").contains("conv/Conv2D_Fold = Conv2D(");
+    assertThat(printed.get(0))
+        .startsWith("// after fold-batch-norm")
+        .contains("conv/Conv2D_Fold = Conv2D(");
     assertThat(r.counters().get("fold-batch-norm")).containsEntry("folded", 1);
     assertThat(r.counters().get("prune")).containsEntry("removed", 1);
     assertThat(r.summary()).contains("fold-batch-norm: folded=1");
@@ -89,9 +91,13 @@ class PassInfrastructureTest {
             .op("Relu", "sum_relu", "sum")
             .ints("axis", new int[] {1})
             .node(
-                org.edgetpu4j.compiler.graph.Nodes.floatOp("ConcatV2", "cat", "sum_relu", "a", "axis")
+                org.edgetpu4j.compiler.graph.Nodes.floatOp(
+                        "ConcatV2", "cat", "sum_relu", "a", "axis")
                     .putAttr("N", org.tensorflow.proto.AttrValue.newBuilder().setI(2).build())
-                    .putAttr("Tidx", org.edgetpu4j.compiler.graph.Nodes.type(org.tensorflow.proto.DataType.DT_INT32))
+                    .putAttr(
+                        "Tidx",
+                        org.edgetpu4j.compiler.graph.Nodes.type(
+                            org.tensorflow.proto.DataType.DT_INT32))
                     .build())
             .build();
     var sites = QuantPlacement.find(g, true).activations();

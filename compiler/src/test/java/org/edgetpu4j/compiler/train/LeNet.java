@@ -45,7 +45,11 @@ public final class LeNet {
       x = pool(g, tf, x, "pool2");
       Ops flat = tf.withSubScope("flatten");
       x = flat.withName("Reshape").reshape(x, flat.constant(new int[] {-1, 400}));
-      x = tf.withSubScope("fc1_act").withName("Relu").nn.relu(dense(tf.withSubScope("fc1"), x, 400, 64, rnd));
+      x =
+          tf.withSubScope("fc1_act")
+              .withName("Relu")
+              .nn
+              .relu(dense(tf.withSubScope("fc1"), x, 400, 64, rnd));
       Operand<TFloat32> logits = dense(tf.withSubScope("fc2"), x, 64, 10, rnd);
       tf.withName(OUTPUT).identity(logits);
       return g.toGraphDef();
@@ -55,7 +59,8 @@ public final class LeNet {
   private static Operand<TFloat32> convBn(
       Ops s, Operand<TFloat32> x, int k, int cin, int cout, String padding, Random rnd) {
     Operand<TFloat32> w =
-        s.withName("weights").variable(init(s, rnd, Math.sqrt(2.0 / (k * k * cin)), k, k, cin, cout));
+        s.withName("weights")
+            .variable(init(s, rnd, Math.sqrt(2.0 / (k * k * cin)), k, k, cin, cout));
     Operand<TFloat32> conv =
         s.withName("Conv2D").nn.conv2d(x, w, java.util.List.of(1L, 1L, 1L, 1L), padding);
     Operand<TFloat32> gamma = s.withName("gamma").variable(fill(s, 1f, cout));
@@ -77,7 +82,8 @@ public final class LeNet {
   }
 
   private static Operand<TFloat32> dense(Ops s, Operand<TFloat32> x, int in, int out, Random rnd) {
-    Operand<TFloat32> w = s.withName("weights").variable(init(s, rnd, Math.sqrt(2.0 / in), in, out));
+    Operand<TFloat32> w =
+        s.withName("weights").variable(init(s, rnd, Math.sqrt(2.0 / in), in, out));
     Operand<TFloat32> b = s.withName("biases").variable(fill(s, 0f, out));
     return s.withName("BiasAdd").nn.biasAdd(s.withName("MatMul").linalg.matMul(x, w), b);
   }
@@ -87,13 +93,13 @@ public final class LeNet {
     return (Output<TFloat32>)
         (Output<?>)
             g.opBuilder("MaxPool", name + "/MaxPool", tf.scope())
-            .addInput(x.asOutput())
-            .setAttr("ksize", new long[] {1, 2, 2, 1})
-            .setAttr("strides", new long[] {1, 2, 2, 1})
-            .setAttr("padding", "VALID")
-            .setAttr("T", org.tensorflow.proto.DataType.DT_FLOAT)
-            .build()
-            .output(0);
+                .addInput(x.asOutput())
+                .setAttr("ksize", new long[] {1, 2, 2, 1})
+                .setAttr("strides", new long[] {1, 2, 2, 1})
+                .setAttr("padding", "VALID")
+                .setAttr("T", org.tensorflow.proto.DataType.DT_FLOAT)
+                .build()
+                .output(0);
   }
 
   private static Operand<TFloat32> init(Ops s, Random rnd, double std, long... shape) {
@@ -129,8 +135,10 @@ public final class LeNet {
 
   /** Reads {@code train} or {@code test} from the test resources. */
   public static Data data(String split, int limit) {
-    try (InputStream im = LeNet.class.getResourceAsStream("/mnist/" + split + "-images-idx3-ubyte.gz");
-        InputStream lb = LeNet.class.getResourceAsStream("/mnist/" + split + "-labels-idx1-ubyte.gz")) {
+    try (InputStream im =
+            LeNet.class.getResourceAsStream("/mnist/" + split + "-images-idx3-ubyte.gz");
+        InputStream lb =
+            LeNet.class.getResourceAsStream("/mnist/" + split + "-labels-idx1-ubyte.gz")) {
       return new Data(IdxImages.readImages(im, limit), IdxImages.readLabels(lb, limit));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

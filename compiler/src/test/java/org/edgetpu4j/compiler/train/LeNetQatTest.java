@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Acceptance on the compiler's front half: LeNet with batch norm trained on an MNIST subset with the
- * training rewrite (quant delay, batch-norm folding and freezing), then eval-rewritten and frozen.
+ * Acceptance on the compiler's front half: LeNet with batch norm trained on an MNIST subset with
+ * the training rewrite (quant delay, batch-norm folding and freezing), then eval-rewritten and
+ * frozen.
  */
 class LeNetQatTest {
   @Test
@@ -29,7 +30,8 @@ class LeNetQatTest {
     TfGraph frozen;
     TfGraph floatGraph;
     double ms;
-    try (Trainer t = new Trainer(QuantizationAwareTraining.createTrainingGraph(model, cfg), 2e-3f)) {
+    try (Trainer t =
+        new Trainer(QuantizationAwareTraining.createTrainingGraph(model, cfg), 2e-3f)) {
       t.epoch(train, 32);
       float loss = t.epoch(train, 32);
       assertThat(loss).isLessThan(0.6f);
@@ -42,7 +44,8 @@ class LeNetQatTest {
       assertThat(n.getOp()).isNotIn("VariableV2", "Assign", "FusedBatchNormV3");
     }
     FloatTensor x = test.batch(0, test.size());
-    FloatTensor fq = GraphRunner.runOnce(frozen, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0);
+    FloatTensor fq =
+        GraphRunner.runOnce(frozen, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0);
     FloatTensor fl =
         GraphRunner.runOnce(floatGraph, Map.of(LeNet.INPUT, x), List.of(LeNet.OUTPUT)).get(0);
     double accFq = LeNet.accuracy(fq, test.labels());

@@ -3,8 +3,8 @@ package org.edgetpu4j.compiler.train;
 import org.edgetpu4j.compiler.graph.TfGraph;
 
 /**
- * Test fixture shared with the emitter's acceptance tests: trains {@link LeNet} on the MNIST
- * subset and returns frozen graphs.
+ * Test fixture shared with the emitter's acceptance tests: trains {@link LeNet} on the MNIST subset
+ * and returns frozen graphs.
  */
 public final class LeNetTraining {
   /** The QAT configuration of the toy run. */
@@ -34,7 +34,8 @@ public final class LeNetTraining {
   public static TfGraph[] trainQat(long seed, int epochs) {
     var model = LeNet.model(seed);
     LeNet.Data train = LeNet.data("train", 2000);
-    try (Trainer t = new Trainer(QuantizationAwareTraining.createTrainingGraph(model, QAT), 2e-3f)) {
+    try (Trainer t =
+        new Trainer(QuantizationAwareTraining.createTrainingGraph(model, QAT), 2e-3f)) {
       for (int e = 0; e < epochs; e++) {
         t.epoch(train, 32);
       }

@@ -39,7 +39,13 @@ final class Trainer implements AutoCloseable {
           TInt32 yt = TInt32.vectorOf(y)) {
         long t0 = System.nanoTime();
         try (var r =
-            session.runner().feed(LeNet.INPUT, x).feed("labels", yt).addTarget(train).fetch(loss).run()) {
+            session
+                .runner()
+                .feed(LeNet.INPUT, x)
+                .feed("labels", yt)
+                .addTarget(train)
+                .fetch(loss)
+                .run()) {
           last = ((TFloat32) r.get(0)).getFloat();
         }
         if (steps > 0) {
