@@ -8,6 +8,7 @@ import org.edgetpu4j.compiler.pass.FoldBatchNorm;
 import org.edgetpu4j.compiler.pass.FoldConstants;
 import org.edgetpu4j.compiler.pass.InsertCalibratedFakeQuant;
 import org.edgetpu4j.compiler.pass.InsertCalibratedFakeQuant.Range;
+import org.edgetpu4j.compiler.pass.ModelBiasQuantization;
 import org.edgetpu4j.compiler.pass.PassManager;
 import org.edgetpu4j.compiler.pass.Prune;
 import org.edgetpu4j.compiler.pass.QuantPlacement;
@@ -15,7 +16,8 @@ import org.edgetpu4j.compiler.pass.QuantPlacement;
 /**
  * Post-training full-integer quantization up to the frozen fake-quant graph: fold batch norm and
  * constants, measure every activation site's range on a representative dataset, and insert
- * fake-quant nodes with those ranges. The result goes to the same emitter as a QAT graph.
+ * fake-quant nodes with those ranges, then round biases to the int32 grid. The result goes to the
+ * same emitter as a QAT graph.
  */
 public final class PostTrainingQuantization {
   private PostTrainingQuantization() {}
@@ -56,6 +58,7 @@ public final class PostTrainingQuantization {
     return new PassManager()
         .add(new InsertCalibratedFakeQuant(ranges, options.perChannel(), options.quantizeInputs()))
         .add(new FoldConstants())
+        .add(new ModelBiasQuantization())
         .run(folded)
         .graph();
   }

@@ -5,11 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.edgetpu4j.compiler.graph.TfGraph;
+import org.edgetpu4j.compiler.importer.GraphImporter;
+import org.edgetpu4j.compiler.pass.CheckFrozenGraph;
 import org.edgetpu4j.compiler.pass.FoldBatchNorm;
 import org.edgetpu4j.compiler.pass.FoldConstants;
 import org.edgetpu4j.compiler.pass.FreezeVariables;
 import org.edgetpu4j.compiler.pass.InsertFakeQuantEval;
 import org.edgetpu4j.compiler.pass.InsertFakeQuantTrain;
+import org.edgetpu4j.compiler.pass.ModelBiasQuantization;
 import org.edgetpu4j.compiler.pass.PassManager;
 import org.edgetpu4j.compiler.pass.Prune;
 import org.edgetpu4j.compiler.pass.VariableSource;
@@ -74,7 +77,8 @@ public final class QuantizationAwareTraining {
   /**
    * The frozen eval graph: eval rewrite of {@code model}, pruned to {@code outputs}, variables
    * (weights, batch-norm statistics, activation ranges) read from the training session, constant
-   * subgraphs evaluated.
+   * subgraphs evaluated, biases rounded to the int32 grid. Inputs keep their batch dimension; {@link
+   * #forEmission} fixes it to 1.
    */
   public static TfGraph exportFrozenEvalGraph(
       GraphDef model, QatConfig config, Session trainingSession, List<String> outputs) {
@@ -85,6 +89,7 @@ public final class QuantizationAwareTraining {
         .add(new Prune(outputs))
         .add(new FreezeVariables(VariableSource.of(trainingSession)))
         .add(new FoldConstants())
+        .add(new ModelBiasQuantization())
         .run(TfGraph.of(model))
         .graph();
   }
@@ -99,6 +104,16 @@ public final class QuantizationAwareTraining {
         .add(new FoldConstants())
         .run(TfGraph.of(model))
         .graph();
+  }
+
+  /**
+   * A frozen graph as the TFLite emitter takes it: inputs with batch 1, pruned to {@code outputs},
+   * checked by {@code check-frozen-graph}.
+   */
+  public static TfGraph forEmission(TfGraph frozen, List<String> outputs) {
+    TfGraph g =
+        GraphImporter.frozenGraph(frozen, List.of(), outputs, 1).graph();
+    return new CheckFrozenGraph().apply(g, new org.edgetpu4j.compiler.pass.PassContext());
   }
 
   /** The model's variables minus batch-norm moving statistics. */
