@@ -66,7 +66,8 @@ public final class ModelBiasQuantization implements Pass {
         ctx.count("skipped(input scale unknown)");
         continue;
       }
-      float sIn = (g.constValue(in.getInput(2)).get(0) - g.constValue(in.getInput(1)).get(0)) / 255f;
+      float sIn =
+          (g.constValue(in.getInput(2)).get(0) - g.constValue(in.getInput(1)).get(0)) / 255f;
       FloatTensor wMin = g.constValue(wq.getInput(1));
       FloatTensor wMax = g.constValue(wq.getInput(2));
       String biasName = cons.get(0).getInput(1);
@@ -75,7 +76,8 @@ public final class ModelBiasQuantization implements Pass {
       for (int c = 0; c < q.length; c++) {
         int k = wMin.size() == 1 ? 0 : c;
         double s = (double) sIn * ((wMax.get(k) - wMin.get(k)) / 254f);
-        double steps = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(q[c] / s)));
+        double steps =
+            Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.rint(q[c] / s)));
         q[c] = (float) (steps * s);
       }
       e.put(Nodes.constant(g.producer(biasName).getName(), new FloatTensor(bias.shape(), q)));

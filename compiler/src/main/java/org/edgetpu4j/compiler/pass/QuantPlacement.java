@@ -78,7 +78,9 @@ public final class QuantPlacement {
         continue; // a training fold keeps the unfolded conv only to compute batch moments
       }
       String weight = n.getInput(1);
-      if (!isFakeQuant(g.producer(weight)) && !dependsOnInput(weight)) {
+      NodeDef wp = g.producer(weight);
+      boolean quantized = isFakeQuant(wp) || wp.getName().endsWith("_quant/delayed_quant");
+      if (!quantized && !dependsOnInput(weight)) {
         weights.add(new WeightSite(n.getName(), n.getOp(), weight, scope(n.getName())));
       }
       String end = chainEnd(n, inChain);

@@ -77,8 +77,8 @@ public final class QuantizationAwareTraining {
   /**
    * The frozen eval graph: eval rewrite of {@code model}, pruned to {@code outputs}, variables
    * (weights, batch-norm statistics, activation ranges) read from the training session, constant
-   * subgraphs evaluated, biases rounded to the int32 grid. Inputs keep their batch dimension; {@link
-   * #forEmission} fixes it to 1.
+   * subgraphs evaluated, biases rounded to the int32 grid. Inputs keep their batch dimension;
+   * {@link #forEmission} fixes it to 1.
    */
   public static TfGraph exportFrozenEvalGraph(
       GraphDef model, QatConfig config, Session trainingSession, List<String> outputs) {
@@ -111,8 +111,7 @@ public final class QuantizationAwareTraining {
    * checked by {@code check-frozen-graph}.
    */
   public static TfGraph forEmission(TfGraph frozen, List<String> outputs) {
-    TfGraph g =
-        GraphImporter.frozenGraph(frozen, List.of(), outputs, 1).graph();
+    TfGraph g = GraphImporter.frozenGraph(frozen, List.of(), outputs, 1).graph();
     return new CheckFrozenGraph().apply(g, new org.edgetpu4j.compiler.pass.PassContext());
   }
 

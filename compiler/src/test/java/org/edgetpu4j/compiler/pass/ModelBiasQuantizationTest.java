@@ -20,7 +20,8 @@ class ModelBiasQuantizationTest {
   void roundedBiasesAreTheOfficialConvertersInt32Biases() throws Exception {
     ConformanceCases.Case c = ConformanceCases.load("tf1_fakequant_int8");
     TfGraph g =
-        GraphImporter.frozenGraph(TfGraph.parse(c.file("graph.pb")), List.of(), List.of("output"), 1)
+        GraphImporter.frozenGraph(
+                TfGraph.parse(c.file("graph.pb")), List.of(), List.of("output"), 1)
             .graph();
     PassContext ctx = new PassContext();
     TfGraph after = Fixtures.run(new ModelBiasQuantization(), g, ctx);
@@ -38,13 +39,20 @@ class ModelBiasQuantizationTest {
               .findFirst()
               .orElseThrow();
       IntBuffer q =
-          official.buffers().get(t.buffer()).data().asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+          official
+              .buffers()
+              .get(t.buffer())
+              .data()
+              .asByteBuffer()
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .asIntBuffer();
       FloatTensor before = g.constValue(e.getKey());
       FloatTensor rounded = after.constValue(e.getKey());
       double scale = t.quantization().scale().get(0);
       for (int i = 0; i < rounded.size(); i++) {
         assertThat(Math.rint(rounded.get(i) / scale)).isEqualTo(q.get(i));
-        assertThat(Math.abs(rounded.get(i) - before.get(i))).isLessThanOrEqualTo((float) (scale / 2 * 1.001));
+        assertThat(Math.abs(rounded.get(i) - before.get(i)))
+            .isLessThanOrEqualTo((float) (scale / 2 * 1.001));
       }
     }
   }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Acceptance on the compiler's front half: LeNet with batch norm trained on an MNIST subset with the
- * training rewrite (quant delay, batch-norm folding and freezing), then eval-rewritten and frozen.
+ * Acceptance on the compiler's front half: LeNet with batch norm trained on an MNIST subset with
+ * the training rewrite (quant delay, batch-norm folding and freezing), then eval-rewritten and
+ * frozen.
  */
 class LeNetQatTest {
   @Test

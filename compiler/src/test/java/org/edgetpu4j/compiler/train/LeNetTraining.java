@@ -26,7 +26,8 @@ public final class LeNetTraining {
       for (int e = 0; e < epochs; e++) {
         t.epoch(train, 32);
       }
-      System.out.printf("float training: %d steps, %.1f ms/step (batch 32)%n", t.steps, t.meanStepMillis());
+      System.out.printf(
+          "float training: %d steps, %.1f ms/step (batch 32)%n", t.steps, t.meanStepMillis());
       return QuantizationAwareTraining.exportFrozenFloatGraph(model, t.session, t.outputs());
     }
   }
@@ -40,7 +41,8 @@ public final class LeNetTraining {
       for (int e = 0; e < epochs; e++) {
         t.epoch(train, 32);
       }
-      System.out.printf("QAT training: %d steps, %.1f ms/step (batch 32)%n", t.steps, t.meanStepMillis());
+      System.out.printf(
+          "QAT training: %d steps, %.1f ms/step (batch 32)%n", t.steps, t.meanStepMillis());
       return new TfGraph[] {
         QuantizationAwareTraining.exportFrozenEvalGraph(model, QAT, t.session, t.outputs()),
         QuantizationAwareTraining.exportFrozenFloatGraph(model, t.session, t.outputs())
