@@ -37,7 +37,7 @@ final class Kernels {
             x -> 1.0f / (1.0f + (float) Math.exp(-x)), x -> 1.0f / (1.0f + (float) Math.exp(-x))));
     add(BuiltinOp.TANH, 3, Unary8.lutKernel(Math::tanh, x -> (float) Math.tanh(x)));
     add(BuiltinOp.EXP, 2, Unary8.lutKernel(Math::exp, x -> (float) Math.exp(x)));
-    add(BuiltinOp.SQRT, 2, Unary8.lutKernel(Math::sqrt, x -> (float) Math.sqrt(x)));
+    add(BuiltinOp.SQRT, 2, Unary8.truncatingKernel(Math::sqrt, x -> (float) Math.sqrt(x)));
     add(BuiltinOp.SIN, 1, Unary8.lutKernel(Math::sin, x -> (float) Math.sin(x)));
     add(BuiltinOp.HARD_SWISH, 1, new HardSwish());
     add(BuiltinOp.SOFTMAX, 3, new Softmax());

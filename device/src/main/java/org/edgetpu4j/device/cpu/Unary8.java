@@ -77,6 +77,38 @@ final class Unary8 {
     };
   }
 
+  /**
+   * Like {@link #lutKernel} but the 8-bit result is {@code (int) (f(x) / out_scale) + zp},
+   * truncated toward zero: the arithmetic of TFLite's quantized elementwise SQRT.
+   */
+  static Kernel truncatingKernel(DoubleUnaryOperator fn, FloatFn floatFn) {
+    return node -> {
+      sameShape(node);
+      Slot in = node.in(0);
+      Slot out = node.out(0);
+      if (in.type == TensorType.FLOAT32) {
+        return floats(node, floatFn);
+      }
+      node.requireType(in, TensorType.INT8, TensorType.UINT8);
+      node.requirePerTensor(in);
+      node.requirePerTensor(out);
+      float inScale = in.scale();
+      int inZp = in.zeroPoint();
+      float outScale = out.scale();
+      int outZp = out.zeroPoint();
+      int lo = Activations.qmin(in.type);
+      int hi = Activations.qmax(in.type);
+      return table(
+          node,
+          tableOf(
+              in.type == TensorType.INT8,
+              q -> {
+                float real = (float) fn.applyAsDouble(inScale * (q - inZp));
+                return QuantMath.clamp((int) (real / outScale) + outZp, lo, hi);
+              }));
+    };
+  }
+
   /** Builds a table by applying an integer function to every raw input value. */
   static byte[] tableOf(boolean signed, java.util.function.IntUnaryOperator f) {
     byte[] t = new byte[256];
