@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * edgetpu4j.simd=false} to force the scalar path.
  */
 final class Dot {
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Integer> I =
+      IntVector.SPECIES_PREFERRED.length() > 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_PREFERRED;
   private static final VectorSpecies<Byte> B =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(I.length() * 8));
   private static final int LANES = I.length();
