@@ -53,12 +53,10 @@ final class Activation8 implements Kernel {
     int qhi = Activations.qmax(in.type);
     int inZp = in.zeroPoint();
     int outZp = out.zeroPoint();
-    QuantMath.Multiplier identity =
-        QuantMath.quantizeMultiplier(in.scale() / out.scale());
+    QuantMath.Multiplier identity = QuantMath.quantizeMultiplier(in.scale() / out.scale());
     if (leaky) {
       float alpha = node.options.getFloat("alpha");
-      QuantMath.Multiplier alphaM =
-          QuantMath.quantizeMultiplier(in.scale() * alpha / out.scale());
+      QuantMath.Multiplier alphaM = QuantMath.quantizeMultiplier(in.scale() * alpha / out.scale());
       return Unary8.table(
           node,
           Unary8.tableOf(

@@ -3,6 +3,7 @@ package org.edgetpu4j.device.cpu;
 /** Broadcasting of two inputs to one output shape, as index maps computed at planning time. */
 final class Broadcast {
   final int[] shape;
+
   /** Element index into input 1 and 2 per output element; null when shapes are equal. */
   final int[] index1;
 

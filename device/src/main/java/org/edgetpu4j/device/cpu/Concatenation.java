@@ -45,8 +45,7 @@ final class Concatenation implements Kernel {
     for (int i = 0; i < k; i++) {
       Slot s = node.in(i);
       tin[i] = s.index;
-      if (Node.isQuant8(s.type)
-          && (s.scale() != out.scale() || s.zeroPoint() != out.zeroPoint())) {
+      if (Node.isQuant8(s.type) && (s.scale() != out.scale() || s.zeroPoint() != out.zeroPoint())) {
         rescale[i] = true;
         scale[i] = s.scale() * (1 / out.scale());
         biasv[i] = -s.zeroPoint() * scale[i];

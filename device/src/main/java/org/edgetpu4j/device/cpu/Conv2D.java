@@ -4,9 +4,9 @@ import org.edgetpu4j.tflite.Padding;
 import org.edgetpu4j.tflite.TensorType;
 
 /**
- * CONV_2D: int8 (per-channel or per-tensor weights), uint8, float32, and hybrid (float
- * activations, int8 weights). Quantized convolutions gather an im2col patch per output pixel
- * (padding filled with the input zero point, so it adds nothing) and run {@link QuantRows}.
+ * CONV_2D: int8 (per-channel or per-tensor weights), uint8, float32, and hybrid (float activations,
+ * int8 weights). Quantized convolutions gather an im2col patch per output pixel (padding filled
+ * with the input zero point, so it adds nothing) and run {@link QuantRows}.
  */
 final class Conv2D implements Kernel {
   static final int INPUT = 0;
@@ -100,8 +100,7 @@ final class Conv2D implements Kernel {
     byte pad = (byte) (flip ? in.zeroPoint() - 128 : in.zeroPoint());
     int ti = in.index;
     int to = out.index;
-    boolean direct =
-        !flip && g.fH() == 1 && g.fW() == 1 && g.strideH() == 1 && g.strideW() == 1;
+    boolean direct = !flip && g.fH() == 1 && g.fW() == 1 && g.strideH() == 1 && g.strideW() == 1;
     if (direct) {
       int pixels = g.batches() * g.inH() * g.inW();
       return m -> {

@@ -3,9 +3,9 @@ package org.edgetpu4j.device.cpu;
 import org.edgetpu4j.tflite.TensorType;
 
 /**
- * DEPTHWISE_CONV_2D with any depth multiplier: int8 (per-channel) and uint8 in integers, float32
- * in float. Filter layout [1, H, W, C * multiplier]; output channel {@code c * multiplier + m}
- * reads input channel {@code c}.
+ * DEPTHWISE_CONV_2D with any depth multiplier: int8 (per-channel) and uint8 in integers, float32 in
+ * float. Filter layout [1, H, W, C * multiplier]; output channel {@code c * multiplier + m} reads
+ * input channel {@code c}.
  */
 final class DepthwiseConv2D implements Kernel {
   @Override
@@ -47,12 +47,16 @@ final class DepthwiseConv2D implements Kernel {
                       int ix = ox * g.strideW() - g.padW() + fx * g.dilW();
                       if (iy >= 0 && iy < g.inH() && ix >= 0 && ix < g.inW()) {
                         total +=
-                            Bytes.f32(m.data[ti], m.offset[ti], ((n * g.inH() + iy) * g.inW() + ix) * ic + c)
+                            Bytes.f32(
+                                    m.data[ti],
+                                    m.offset[ti],
+                                    ((n * g.inH() + iy) * g.inW() + ix) * ic + c)
                                 * w[(fy * g.fW() + fx) * oc + ch];
                       }
                     }
                   }
-                  Bytes.f32(m.data[to], m.offset[to], o++, Activations.clamp(total + b[ch], r[0], r[1]));
+                  Bytes.f32(
+                      m.data[to], m.offset[to], o++, Activations.clamp(total + b[ch], r[0], r[1]));
                 }
               }
             }
@@ -69,6 +73,7 @@ final class DepthwiseConv2D implements Kernel {
     int foff = QuantParamsPrep.signedFilterOffset(node, filter);
     int ioff = QuantParamsPrep.signedInputOffset(in);
     boolean flip = in.type == TensorType.UINT8;
-    return new DepthwiseQuant(g, ti, to, w, foff, ioff, flip, dm, bias32, mq, out.zeroPoint(), range);
+    return new DepthwiseQuant(
+        g, ti, to, w, foff, ioff, flip, dm, bias32, mq, out.zeroPoint(), range);
   }
 }

@@ -1,9 +1,9 @@
 package org.edgetpu4j.device.cpu;
 
 /**
- * The 8-bit depthwise convolution step: for each output pixel, accumulates {@code (w + foff) *
- * (x + ioff)} over the clipped window per output channel in an int scratch row, then requantizes
- * per channel.
+ * The 8-bit depthwise convolution step: for each output pixel, accumulates {@code (w + foff) * (x +
+ * ioff)} over the clipped window per output channel in an int scratch row, then requantizes per
+ * channel.
  */
 final class DepthwiseQuant implements Step {
   private final Conv2D.Geometry g;

@@ -1,33 +1,23 @@
 package org.edgetpu4j.device.cpu;
 
-import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Signed 8-bit dot products with 32-bit accumulation, the inner loop of convolutions and fully
- * connected layers. A Java Vector API path widens bytes to int lanes; the scalar path gives the
- * same bits (integer sums do not depend on order). Set the system property {@code
- * edgetpu4j.simd=false} to force the scalar path.
+ * connected layers. When the {@code jdk.incubator.vector} module is available (the launcher adds
+ * it) the {@link DotSimd} path is used; the scalar path gives the same bits, because integer sums
+ * do not depend on order. The system property {@code edgetpu4j.simd=false} forces the scalar path.
  */
 final class Dot {
-  private static final VectorSpecies<Integer> I =
-      IntVector.SPECIES_PREFERRED.length() > 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Byte> B =
-      VectorSpecies.of(byte.class, VectorShape.forBitSize(I.length() * 8));
-  private static final int LANES = I.length();
-
   /** True when the vector path is used. */
   static final boolean SIMD =
-      !"false".equals(System.getProperty("edgetpu4j.simd")) && I.length() >= 8;
+      !"false".equals(System.getProperty("edgetpu4j.simd"))
+          && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+          && DotSimd.lanes() >= 8;
 
   private Dot() {}
 
   /** {@code sum(a[ao + i] * b[bo + i])} for {@code i < k}. */
   static int dot(byte[] a, int ao, byte[] b, int bo, int k) {
-    return SIMD ? dotVector(a, ao, b, bo, k) : dotScalar(a, ao, b, bo, k);
+    return SIMD ? DotSimd.dot(a, ao, b, bo, k) : dotScalar(a, ao, b, bo, k);
   }
 
   static int dotScalar(byte[] a, int ao, byte[] b, int bo, int k) {
@@ -38,67 +28,17 @@ final class Dot {
     return acc;
   }
 
-  static int dotVector(byte[] a, int ao, byte[] b, int bo, int k) {
-    IntVector acc = IntVector.zero(I);
-    int i = 0;
-    int bound = k - LANES;
-    for (; i <= bound; i += LANES) {
-      IntVector va = (IntVector) ByteVector.fromArray(B, a, ao + i).convertShape(VectorOperators.B2I, I, 0);
-      IntVector vb = (IntVector) ByteVector.fromArray(B, b, bo + i).convertShape(VectorOperators.B2I, I, 0);
-      acc = acc.add(va.mul(vb));
-    }
-    int sum = acc.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      sum += a[ao + i] * b[bo + i];
-    }
-    return sum;
-  }
-
   /**
    * Four dot products of one vector {@code a} with four rows of {@code b} ({@code rowStride}
    * apart), written to {@code out[0..3]}.
    */
   static void dot4(byte[] a, int ao, byte[] b, int bo, int rowStride, int k, int[] out) {
-    if (!SIMD) {
-      for (int r = 0; r < 4; r++) {
-        out[r] = dotScalar(a, ao, b, bo + r * rowStride, k);
-      }
+    if (SIMD) {
+      DotSimd.dot4(a, ao, b, bo, rowStride, k, out);
       return;
     }
-    IntVector acc0 = IntVector.zero(I);
-    IntVector acc1 = IntVector.zero(I);
-    IntVector acc2 = IntVector.zero(I);
-    IntVector acc3 = IntVector.zero(I);
-    int b1 = bo + rowStride;
-    int b2 = b1 + rowStride;
-    int b3 = b2 + rowStride;
-    int i = 0;
-    int bound = k - LANES;
-    for (; i <= bound; i += LANES) {
-      IntVector va = (IntVector) ByteVector.fromArray(B, a, ao + i).convertShape(VectorOperators.B2I, I, 0);
-      acc0 = acc0.add(va.mul(widen(b, bo + i)));
-      acc1 = acc1.add(va.mul(widen(b, b1 + i)));
-      acc2 = acc2.add(va.mul(widen(b, b2 + i)));
-      acc3 = acc3.add(va.mul(widen(b, b3 + i)));
+    for (int r = 0; r < 4; r++) {
+      out[r] = dotScalar(a, ao, b, bo + r * rowStride, k);
     }
-    int s0 = acc0.reduceLanes(VectorOperators.ADD);
-    int s1 = acc1.reduceLanes(VectorOperators.ADD);
-    int s2 = acc2.reduceLanes(VectorOperators.ADD);
-    int s3 = acc3.reduceLanes(VectorOperators.ADD);
-    for (; i < k; i++) {
-      int x = a[ao + i];
-      s0 += x * b[bo + i];
-      s1 += x * b[b1 + i];
-      s2 += x * b[b2 + i];
-      s3 += x * b[b3 + i];
-    }
-    out[0] = s0;
-    out[1] = s1;
-    out[2] = s2;
-    out[3] = s3;
-  }
-
-  private static IntVector widen(byte[] b, int off) {
-    return (IntVector) ByteVector.fromArray(B, b, off).convertShape(VectorOperators.B2I, I, 0);
   }
 }

@@ -65,7 +65,12 @@ final class Elementwise {
     node.requireType(a, TensorType.INT8, TensorType.UINT8);
     node.require(
         node.in(1).type == a.type && node.out(0).type == a.type,
-        "input/output types " + a.type + "/" + node.in(1).type + "/" + node.out(0).type
+        "input/output types "
+            + a.type
+            + "/"
+            + node.in(1).type
+            + "/"
+            + node.out(0).type
             + " differ");
     node.requirePerTensor(a);
     node.requirePerTensor(node.in(1));

@@ -43,7 +43,10 @@ final class FullyConnected implements Kernel {
               total += Bytes.f32(m.data[ti], m.offset[ti], row * depth + k) * wf[u * depth + k];
             }
             Bytes.f32(
-                m.data[to], m.offset[to], row * units + u, Activations.clamp(total + b[u], r[0], r[1]));
+                m.data[to],
+                m.offset[to],
+                row * units + u,
+                Activations.clamp(total + b[u], r[0], r[1]));
           }
         }
       };
@@ -52,7 +55,9 @@ final class FullyConnected implements Kernel {
       return HybridFullyConnected.prepare(node, w, bias, rows, units, depth);
     }
     node.requireType(in, TensorType.INT8, TensorType.UINT8);
-    node.require(w.type == in.type && out.type == in.type, "types " + in.type + "/" + w.type + "/" + out.type + " are not supported");
+    node.require(
+        w.type == in.type && out.type == in.type,
+        "types " + in.type + "/" + w.type + "/" + out.type + " are not supported");
     QuantRows q =
         new QuantRows(
             QuantParamsPrep.signedBytes(w.constant, w.type),

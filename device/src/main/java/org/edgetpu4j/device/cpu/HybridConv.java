@@ -4,8 +4,8 @@ import org.edgetpu4j.tflite.TensorType;
 
 /**
  * Dynamic-range CONV_2D: float activations, int8 per-channel weights. Each batch of the input is
- * quantized asymmetrically to int8 at run time, convolved in integers and scaled back to float,
- * as TFLite's hybrid per-channel reference kernel does.
+ * quantized asymmetrically to int8 at run time, convolved in integers and scaled back to float, as
+ * TFLite's hybrid per-channel reference kernel does.
  */
 final class HybridConv {
   private HybridConv() {}

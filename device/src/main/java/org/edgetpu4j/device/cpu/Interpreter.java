@@ -82,8 +82,8 @@ public final class Interpreter {
   }
 
   /**
-   * Runs the model on raw little-endian inputs, one per model input in subgraph order, and
-   * returns the raw outputs in subgraph order.
+   * Runs the model on raw little-endian inputs, one per model input in subgraph order, and returns
+   * the raw outputs in subgraph order.
    *
    * @throws InvalidInputException when the number of inputs or a byte length does not fit
    */

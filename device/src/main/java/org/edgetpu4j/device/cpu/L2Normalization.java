@@ -49,8 +49,7 @@ final class L2Normalization implements Kernel {
         QuantMath.Multiplier inv = QuantMath.invSqrtQuantizedMultiplierExp(acc, -1);
         for (int j = 0; j < depth; j++) {
           int v = x[xo + base + j] - zp;
-          int o =
-              QuantMath.multiplyByQuantizedMultiplier(v, inv.multiplier(), inv.shift() + 7);
+          int o = QuantMath.multiplyByQuantizedMultiplier(v, inv.multiplier(), inv.shift() + 7);
           y[yo + base + j] = (byte) QuantMath.clamp(o, -128, 127);
         }
       }

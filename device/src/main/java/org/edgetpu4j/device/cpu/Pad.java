@@ -4,8 +4,8 @@ import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.TensorType;
 
 /**
- * PAD and PADV2 with constant paddings. The pad value is the output zero point for quantized PAD,
- * 0 for float PAD, and the constant third input for PADV2.
+ * PAD and PADV2 with constant paddings. The pad value is the output zero point for quantized PAD, 0
+ * for float PAD, and the constant third input for PADV2.
  */
 final class Pad implements Kernel {
   @Override
@@ -16,7 +16,8 @@ final class Pad implements Kernel {
     node.requireConstant(pads);
     node.require(out.type == in.type, "output type differs from input type");
     int rank = in.rank();
-    int[] p = pads.type == TensorType.INT64 ? longsToInts(pads.constant) : Bytes.ints(pads.constant);
+    int[] p =
+        pads.type == TensorType.INT64 ? longsToInts(pads.constant) : Bytes.ints(pads.constant);
     node.require(p.length == 2 * rank, "paddings must be [" + rank + ", 2]");
     int[] shape = new int[rank];
     for (int d = 0; d < rank; d++) {

@@ -111,8 +111,15 @@ final class Planner {
   private static Slot slot(Slot[] slots, int t, int op, OperatorCode code) {
     if (t >= slots.length) {
       throw new ModelRefusedException(
-          "Op#" + op + " " + code.displayName() + ": tensor index " + t + " is out of range (0.."
-              + (slots.length - 1) + ")");
+          "Op#"
+              + op
+              + " "
+              + code.displayName()
+              + ": tensor index "
+              + t
+              + " is out of range (0.."
+              + (slots.length - 1)
+              + ")");
     }
     return slots[t];
   }

@@ -4,8 +4,8 @@ import org.edgetpu4j.tflite.Padding;
 import org.edgetpu4j.tflite.TensorType;
 
 /**
- * AVERAGE_POOL_2D and MAX_POOL_2D, 8-bit and float32. Windows are clipped at the borders; the
- * 8-bit average rounds half away from zero, as TFLite's reference kernels.
+ * AVERAGE_POOL_2D and MAX_POOL_2D, 8-bit and float32. Windows are clipped at the borders; the 8-bit
+ * average rounds half away from zero, as TFLite's reference kernels.
  */
 final class Pool2D implements Kernel {
   private final boolean average;

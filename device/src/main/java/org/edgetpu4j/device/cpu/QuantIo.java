@@ -10,8 +10,15 @@ final class QuantIo {
   static byte[] quantize(TensorInfo info, float[] real) {
     if (real.length != info.elementCount()) {
       throw new InvalidInputException(
-          "T#" + info.index() + " '" + info.name() + "' has " + info.elementCount()
-              + " elements, got " + real.length + " values");
+          "T#"
+              + info.index()
+              + " '"
+              + info.name()
+              + "' has "
+              + info.elementCount()
+              + " elements, got "
+              + real.length
+              + " values");
     }
     ByteBuffer b = ByteBuffer.allocate(info.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
     switch (info.type()) {
@@ -78,7 +85,12 @@ final class QuantIo {
   private static void requireQuantized(TensorInfo info) {
     if (!info.isQuantized()) {
       throw new InvalidInputException(
-          "T#" + info.index() + " '" + info.name() + "' (" + info.type()
+          "T#"
+              + info.index()
+              + " '"
+              + info.name()
+              + "' ("
+              + info.type()
               + ") has no per-tensor scale and zero point");
     }
   }

@@ -7,13 +7,17 @@ final class QuantParamsPrep {
   private QuantParamsPrep() {}
 
   /**
-   * Per-output-channel multipliers {@code input_scale * filter_scale[c] / output_scale} (in
-   * double, as TFLite's PopulateConvolutionQuantizationParams), as {@code [multipliers, shifts]}.
+   * Per-output-channel multipliers {@code input_scale * filter_scale[c] / output_scale} (in double,
+   * as TFLite's PopulateConvolutionQuantizationParams), as {@code [multipliers, shifts]}.
    */
   static int[][] channelMultipliers(Node node, Slot input, Slot filter, Slot output, int channels) {
     node.require(
         filter.scales.length == 1 || filter.scales.length == channels,
-        filter.describe() + " has " + filter.scales.length + " scales for " + channels
+        filter.describe()
+            + " has "
+            + filter.scales.length
+            + " scales for "
+            + channels
             + " output channels");
     node.requirePerTensor(input);
     node.requirePerTensor(output);
@@ -30,8 +34,8 @@ final class QuantParamsPrep {
   }
 
   /**
-   * The filter as signed bytes (uint8 values shifted by -128) and the offset to add to each
-   * signed value so that it becomes {@code q - zero_point}.
+   * The filter as signed bytes (uint8 values shifted by -128) and the offset to add to each signed
+   * value so that it becomes {@code q - zero_point}.
    */
   static int signedFilterOffset(Node node, Slot filter) {
     if (filter.type == TensorType.UINT8) {

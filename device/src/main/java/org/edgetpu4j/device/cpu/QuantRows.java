@@ -50,7 +50,9 @@ final class QuantRows {
     }
   }
 
-  /** Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}. */
+  /**
+   * Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}.
+   */
   void run(byte[] x, int xo, byte[] out, int oo) {
     int extra = 0;
     if (filterOffset != 0) {

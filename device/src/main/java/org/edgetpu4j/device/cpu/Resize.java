@@ -3,9 +3,9 @@ package org.edgetpu4j.device.cpu;
 import org.edgetpu4j.tflite.TensorType;
 
 /**
- * RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR on NHWC with a constant size, honouring
- * align_corners and half_pixel_centers. int8 bilinear uses TFLite's 10-bit fixed-point
- * interpolation; uint8 and float32 bilinear interpolate in float and truncate.
+ * RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR on NHWC with a constant size, honouring align_corners
+ * and half_pixel_centers. int8 bilinear uses TFLite's 10-bit fixed-point interpolation; uint8 and
+ * float32 bilinear interpolate in float and truncate.
  */
 final class Resize implements Kernel {
   private final boolean bilinear;

@@ -33,7 +33,10 @@ final class ResizeBilinearInt8 {
             long dy = iy - (1 << 10) * y0;
             long dx = ix - (1 << 10) * x0;
             for (int ch = 0; ch < c; ch++) {
-              long ll = (long) x[xo + ((b * ih + y0) * iw + x0) * c + ch] * ((1 << 10) - dy) * ((1 << 10) - dx);
+              long ll =
+                  (long) x[xo + ((b * ih + y0) * iw + x0) * c + ch]
+                      * ((1 << 10) - dy)
+                      * ((1 << 10) - dx);
               long lu = (long) x[xo + ((b * ih + y1) * iw + x0) * c + ch] * dy * ((1 << 10) - dx);
               long rl = (long) x[xo + ((b * ih + y0) * iw + x1) * c + ch] * ((1 << 10) - dy) * dx;
               long ru = (long) x[xo + ((b * ih + y1) * iw + x1) * c + ch] * dy * dx;
@@ -93,10 +96,18 @@ final class ResizeBilinearInt8 {
             int x1 = Math.min((int) Math.ceil(inX), iw - 1);
             for (int ch = 0; ch < c; ch++) {
               float v =
-                  get(m, ti, uint8, ((b * ih + y0) * iw + x0) * c + ch) * (1 - (inY - y0)) * (1 - (inX - x0))
-                      + get(m, ti, uint8, ((b * ih + y1) * iw + x0) * c + ch) * (inY - y0) * (1 - (inX - x0))
-                      + get(m, ti, uint8, ((b * ih + y0) * iw + x1) * c + ch) * (1 - (inY - y0)) * (inX - x0)
-                      + get(m, ti, uint8, ((b * ih + y1) * iw + x1) * c + ch) * (inY - y0) * (inX - x0);
+                  get(m, ti, uint8, ((b * ih + y0) * iw + x0) * c + ch)
+                          * (1 - (inY - y0))
+                          * (1 - (inX - x0))
+                      + get(m, ti, uint8, ((b * ih + y1) * iw + x0) * c + ch)
+                          * (inY - y0)
+                          * (1 - (inX - x0))
+                      + get(m, ti, uint8, ((b * ih + y0) * iw + x1) * c + ch)
+                          * (1 - (inY - y0))
+                          * (inX - x0)
+                      + get(m, ti, uint8, ((b * ih + y1) * iw + x1) * c + ch)
+                          * (inY - y0)
+                          * (inX - x0);
               if (uint8) {
                 m.data[to][m.offset[to] + o++] = (byte) (int) v;
               } else {

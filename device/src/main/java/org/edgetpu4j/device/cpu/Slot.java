@@ -16,6 +16,7 @@ final class Slot {
   final int[] zeroPoints;
   final int quantizedDimension;
   int[] shape;
+
   /** Constant data (model buffer or folded at planning time); null for activations. */
   byte[] constant;
 

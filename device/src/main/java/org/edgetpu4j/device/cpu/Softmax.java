@@ -36,7 +36,10 @@ final class Softmax implements Kernel {
           }
           for (int j = 0; j < depth; j++) {
             Bytes.f32(
-                m.data[to], m.offset[to], base + j, Bytes.f32(m.data[to], m.offset[to], base + j) / sum);
+                m.data[to],
+                m.offset[to],
+                base + j,
+                Bytes.f32(m.data[to], m.offset[to], base + j) / sum);
           }
         }
       };
@@ -73,10 +76,7 @@ final class Softmax implements Kernel {
         float inv = 1.0f / (sum * outScale);
         for (int j = 0; j < depth; j++) {
           float p = table[off + (unsigned ? x[base + j] & 0xFF : x[base + j])] * inv;
-          int q =
-              unsigned
-                  ? (int) (p + 0.5f)
-                  : (int) QuantMath.roundHalfAway(p) + outZp;
+          int q = unsigned ? (int) (p + 0.5f) : (int) QuantMath.roundHalfAway(p) + outZp;
           y[yo + r * depth + j] = (byte) QuantMath.clamp(q, lo, hi);
         }
       }

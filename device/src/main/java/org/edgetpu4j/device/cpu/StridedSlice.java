@@ -19,7 +19,8 @@ final class StridedSlice implements Kernel {
     int[] end = Bytes.ints(node.in(2).constant);
     int[] strides = Bytes.ints(node.in(3).constant);
     int rank = in.rank();
-    node.require(begin.length == rank && end.length == rank && strides.length == rank,
+    node.require(
+        begin.length == rank && end.length == rank && strides.length == rank,
         "begin/end/strides must have " + rank + " values");
     int beginMask = node.options.getInt("begin_mask");
     int endMask = node.options.getInt("end_mask");

@@ -26,7 +26,8 @@ final class TransposeConv implements Kernel {
     int fh = w.dim(1);
     int fw = w.dim(2);
     int ic = w.dim(3);
-    node.require(ic == in.dim(3) && oc == os[3], "weights " + Shapes.str(w.shape) + " do not match");
+    node.require(
+        ic == in.dim(3) && oc == os[3], "weights " + Shapes.str(w.shape) + " do not match");
     int sh = node.options.getInt("stride_h");
     int sw = node.options.getInt("stride_w");
     boolean same = node.options.padding() == Padding.SAME;
@@ -83,7 +84,8 @@ final class TransposeConv implements Kernel {
       for (int i = 0; i < scratch.length; i++) {
         int o = i % oc;
         int v =
-            QuantMath.multiplyByQuantizedMultiplier(scratch[i] + b32[o], mq[0][o], mq[1][o]) + outZp;
+            QuantMath.multiplyByQuantizedMultiplier(scratch[i] + b32[o], mq[0][o], mq[1][o])
+                + outZp;
         y[yo + i] = (byte) QuantMath.clamp(v, range[0], range[1]);
       }
     };

@@ -58,8 +58,15 @@ class ConformanceTest {
         byte[] got = outs.get(j);
         caseBytes += want.bytes().length;
         if (got.length != want.bytes().length) {
-          failures.add("sample " + s.index() + " output " + j + ": " + got.length + " bytes, want "
-              + want.bytes().length);
+          failures.add(
+              "sample "
+                  + s.index()
+                  + " output "
+                  + j
+                  + ": "
+                  + got.length
+                  + " bytes, want "
+                  + want.bytes().length);
           sampleExact = false;
           continue;
         }
@@ -80,8 +87,8 @@ class ConformanceTest {
               double err = Math.abs(x - y);
               maxFloatErr = Math.max(maxFloatErr, err);
               if (err > 1e-5 * Math.abs(y) + 1e-6) {
-                failures.add("sample " + s.index() + " output " + j + "[" + k + "]: " + x
-                    + " want " + y);
+                failures.add(
+                    "sample " + s.index() + " output " + j + "[" + k + "]: " + x + " want " + y);
               }
             }
           }
@@ -91,19 +98,33 @@ class ConformanceTest {
           for (int k = 0; k < got.length; k++) {
             if (got[k] != want.bytes()[k]) {
               diffs++;
-              maxDiff = Math.max(maxDiff, Math.abs(value(got[k], want.dtype()) - value(want.bytes()[k], want.dtype())));
+              maxDiff =
+                  Math.max(
+                      maxDiff,
+                      Math.abs(value(got[k], want.dtype()) - value(want.bytes()[k], want.dtype())));
             }
           }
           if (diffs > 0) {
             sampleExact = false;
-            failures.add("sample " + s.index() + " output " + j + ": " + diffs + "/" + got.length
-                + " bytes differ, max " + maxDiff);
+            failures.add(
+                "sample "
+                    + s.index()
+                    + " output "
+                    + j
+                    + ": "
+                    + diffs
+                    + "/"
+                    + got.length
+                    + " bytes differ, max "
+                    + maxDiff);
           }
           if (s.optimized().get(j).isPresent()) {
             byte[] opt = s.optimized().get(j).get().bytes();
             for (int k = 0; k < got.length; k++) {
-              maxOptDiff = Math.max(maxOptDiff,
-                  Math.abs(value(got[k], want.dtype()) - value(opt[k], want.dtype())));
+              maxOptDiff =
+                  Math.max(
+                      maxOptDiff,
+                      Math.abs(value(got[k], want.dtype()) - value(opt[k], want.dtype())));
             }
           }
         }
@@ -118,11 +139,22 @@ class ConformanceTest {
       samplesExact += exact;
       bytes += caseBytes;
       bytesEqual += caseEqual;
-      SUMMARY.add(String.format("%-40s samples %d/%d exact  bytes %d/%d  %s%s", name, exact, n,
-          caseEqual, caseBytes,
-          maxOptDiff > 0 ? "max diff vs optimized " + maxOptDiff + " " : "",
-          floatUlpDiffs > 0 ? "float elements not bit-identical " + floatUlpDiffs + " (max abs err "
-              + maxFloatErr + ")" : ""));
+      SUMMARY.add(
+          String.format(
+              "%-40s samples %d/%d exact  bytes %d/%d  %s%s",
+              name,
+              exact,
+              n,
+              caseEqual,
+              caseBytes,
+              maxOptDiff > 0 ? "max diff vs optimized " + maxOptDiff + " " : "",
+              floatUlpDiffs > 0
+                  ? "float elements not bit-identical "
+                      + floatUlpDiffs
+                      + " (max abs err "
+                      + maxFloatErr
+                      + ")"
+                  : ""));
     }
     assertThat(failures).as(name).isEmpty();
   }
@@ -135,7 +167,8 @@ class ConformanceTest {
   static void printSummary() {
     SUMMARY.sort(String::compareTo);
     SUMMARY.forEach(System.out::println);
-    System.out.printf("TOTAL cases %d, samples bit-exact %d/%d, bytes identical %d/%d%n",
+    System.out.printf(
+        "TOTAL cases %d, samples bit-exact %d/%d, bytes identical %d/%d%n",
         SUMMARY.size(), samplesExact, samples, bytesEqual, bytes);
   }
 

@@ -16,7 +16,8 @@ public final class StepProfile {
     Model model = TfliteReader.read(c.model());
     List<byte[]> in =
         c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
-    Plan plan = Planner.plan(model, new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()});
+    Plan plan =
+        Planner.plan(model, new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()});
     Memory m = plan.memory();
     int t0 = plan.inputs()[0];
     System.arraycopy(in.get(0), 0, m.data[t0], m.offset[t0], in.get(0).length);

@@ -45,8 +45,7 @@ public final class TfliteBaseline implements Baseline {
       if (model == null || model.isNull()) {
         throw new IllegalStateException("TFLite cannot read the model");
       }
-      resolver =
-          xnnpack ? new BuiltinOpResolver() : new BuiltinOpResolverWithoutDefaultDelegates();
+      resolver = xnnpack ? new BuiltinOpResolver() : new BuiltinOpResolverWithoutDefaultDelegates();
       interpreter = new Interpreter((org.bytedeco.javacpp.Pointer) null);
       InterpreterBuilder builder = new InterpreterBuilder(model, resolver);
       builder.SetNumThreads(1);
