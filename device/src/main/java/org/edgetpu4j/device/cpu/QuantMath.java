@@ -8,7 +8,7 @@ package org.edgetpu4j.device.cpu;
  * <p>A real multiplier {@code m} is represented as a Q31 mantissa {@code q} in {@code [2^30, 2^31)}
  * and a power-of-two exponent {@code shift} with {@code m ≈ q * 2^(shift - 31)}. Multiplication by
  * it uses the double-rounding scheme of TFLite's default build: a saturating rounding doubling high
- * multiply followed by a rounding arithmetic right shift (round half away from zero).
+ * multiply followed by a rounding arithmetic right shift (ties away from zero).
  */
 public final class QuantMath {
   private QuantMath() {}
@@ -53,8 +53,9 @@ public final class QuantMath {
   }
 
   /**
-   * {@code round(a * b / 2^31)} with ties away from zero, saturating the single overflow case
-   * {@code a == b == Integer.MIN_VALUE}.
+   * {@code a * b / 2^31} rounded as gemmlowp does (add {@code 2^30}, or {@code 1 - 2^30} for a
+   * negative product, then truncate), saturating the single overflow case {@code a == b ==
+   * Integer.MIN_VALUE}.
    */
   public static int saturatingRoundingDoublingHighMul(int a, int b) {
     if (a == b && a == Integer.MIN_VALUE) {
