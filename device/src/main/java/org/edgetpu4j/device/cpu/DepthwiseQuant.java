@@ -85,7 +85,8 @@ final class DepthwiseQuant implements Step {
                     acc[c] += w[wo + c] * ((byte) (x[src + c] ^ 0x80) + ioff);
                   }
                 } else {
-                  for (int c = 0; c < ic; c++) {
+                  int c = Dot.SIMD ? DotSimd.accumulateTap(x, src, ioff, w, wo, acc, ic) : 0;
+                  for (; c < ic; c++) {
                     acc[c] += w[wo + c] * (x[src + c] + ioff);
                   }
                 }

@@ -74,6 +74,21 @@ final class DotSimd {
     out[3] = s3;
   }
 
+  /**
+   * Depthwise tap accumulation over channels: {@code acc[c] += w[wo + c] * (x[xo + c] + xOff)}
+   * for {@code c < n}; returns how many channels were done (a multiple of the lane count).
+   */
+  static int accumulateTap(byte[] x, int xo, int xOff, int[] w, int wo, int[] acc, int n) {
+    int c = 0;
+    int bound = n - LANES;
+    for (; c <= bound; c += LANES) {
+      IntVector xv = widen(x, xo + c).add(xOff);
+      IntVector a = IntVector.fromArray(I, acc, c);
+      a.add(xv.mul(IntVector.fromArray(I, w, wo + c))).intoArray(acc, c);
+    }
+    return c;
+  }
+
   private static IntVector widen(byte[] b, int off) {
     return (IntVector) ByteVector.fromArray(B, b, off).convertShape(VectorOperators.B2I, I, 0);
   }
