@@ -75,8 +75,8 @@ final class DotSimd {
   }
 
   /**
-   * Depthwise tap accumulation over channels: {@code acc[c] += w[wo + c] * (x[xo + c] + xOff)}
-   * for {@code c < n}; returns how many channels were done (a multiple of the lane count).
+   * Depthwise tap accumulation over channels: {@code acc[c] += w[wo + c] * (x[xo + c] + xOff)} for
+   * {@code c < n}; returns how many channels were done (a multiple of the lane count).
    */
   static int accumulateTap(byte[] x, int xo, int xOff, int[] w, int wo, int[] acc, int n) {
     int c = 0;
@@ -87,6 +87,34 @@ final class DotSimd {
       a.add(xv.mul(IntVector.fromArray(I, w, wo + c))).intoArray(acc, c);
     }
     return c;
+  }
+
+  /**
+   * Outer-product form: {@code acc[c] = sum_k x[xo + k] * wT[k * ocPad + c]} for {@code c < ocPad},
+   * weights transposed and widened to int, {@code ocPad} a multiple of the lane count.
+   */
+  static void outer(byte[] x, int xo, int k, int[] wT, int ocPad, int[] acc) {
+    int c = 0;
+    for (; c + 2 * LANES <= ocPad; c += 2 * LANES) {
+      IntVector a0 = IntVector.zero(I);
+      IntVector a1 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        IntVector xv = IntVector.broadcast(I, x[xo + i]);
+        a0 = a0.add(xv.mul(IntVector.fromArray(I, wT, row)));
+        a1 = a1.add(xv.mul(IntVector.fromArray(I, wT, row + LANES)));
+      }
+      a0.intoArray(acc, c);
+      a1.intoArray(acc, c + LANES);
+    }
+    for (; c < ocPad; c += LANES) {
+      IntVector a0 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        a0 = a0.add(IntVector.broadcast(I, x[xo + i]).mul(IntVector.fromArray(I, wT, row)));
+      }
+      a0.intoArray(acc, c);
+    }
   }
 
   private static IntVector widen(byte[] b, int off) {

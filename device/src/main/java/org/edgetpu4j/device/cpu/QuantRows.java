@@ -20,6 +20,9 @@ final class QuantRows {
   private final int actMin;
   private final int actMax;
   private final int[] tmp = new int[4];
+  private final int[] transposed;
+  private final int ocPad;
+  private final int[] acc;
 
   QuantRows(
       byte[] weights,
@@ -48,7 +51,20 @@ final class QuantRows {
       }
       base[c] = bias[c] + inputOffset * sum + depth * inputOffset * filterOffset;
     }
+    boolean outer = Dot.SIMD && OUTER && channels >= DotSimd.lanes() && depth <= 512;
+    ocPad = outer ? (channels + DotSimd.lanes() - 1) / DotSimd.lanes() * DotSimd.lanes() : 0;
+    transposed = outer ? new int[depth * ocPad] : null;
+    acc = outer ? new int[ocPad] : null;
+    if (outer) {
+      for (int c = 0; c < channels; c++) {
+        for (int k = 0; k < depth; k++) {
+          transposed[k * ocPad + c] = weights[c * depth + k];
+        }
+      }
+    }
   }
+
+  private static final boolean OUTER = !Boolean.getBoolean("edgetpu4j.noouter");
 
   /**
    * Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}.
@@ -61,6 +77,13 @@ final class QuantRows {
         sum += x[xo + k];
       }
       extra = filterOffset * sum;
+    }
+    if (transposed != null) {
+      DotSimd.outer(x, xo, depth, transposed, ocPad, acc);
+      for (int c = 0; c < channels; c++) {
+        out[oo + c] = requant(acc[c] + extra, c);
+      }
+      return;
     }
     int c = 0;
     for (; c + 4 <= channels; c += 4) {

@@ -36,13 +36,24 @@ public final class Benchmark {
    */
   public static List<Result> compare(
       Model model, byte[] modelBytes, List<byte[]> inputs, int warmup, int runs) {
+    return compare(model, modelBytes, inputs, warmup, runs, MIN_WARMUP_NANOS);
+  }
+
+  /** {@link #compare(Model, byte[], List, int, int)} with a chosen minimum warm-up time. */
+  public static List<Result> compare(
+      Model model,
+      byte[] modelBytes,
+      List<byte[]> inputs,
+      int warmup,
+      int runs,
+      long minWarmupNanos) {
     List<Result> results = new ArrayList<>();
     Interpreter ours = Interpreter.load(model);
-    results.add(time("edgetpu4j-cpu", () -> ours.run(inputs), warmup, runs));
+    results.add(time("edgetpu4j-cpu", () -> ours.run(inputs), warmup, runs, minWarmupNanos));
     for (Baseline b : ServiceLoader.load(Baseline.class)) {
       for (String variant : b.variants()) {
         try (Baseline.Runner r = b.open(variant, modelBytes, inputs)) {
-          results.add(time(variant, r::run, warmup, runs));
+          results.add(time(variant, r::run, warmup, runs, minWarmupNanos));
         } catch (Exception e) {
           results.add(new Result(variant + " (failed: " + e.getMessage() + ")", Double.NaN, 0));
         }
@@ -51,9 +62,22 @@ public final class Benchmark {
     return results;
   }
 
-  /** Median microseconds of {@code runs} calls after {@code warmup} calls. */
+  /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
+  public static final long MIN_WARMUP_NANOS = 2_000_000_000L;
+
+  /**
+   * Median microseconds of {@code runs} calls after a warm-up of at least {@code warmup} calls and
+   * at least {@link #MIN_WARMUP_NANOS}.
+   */
   public static Result time(String name, Supplier<?> call, int warmup, int runs) {
-    for (int i = 0; i < warmup; i++) {
+    return time(name, call, warmup, runs, MIN_WARMUP_NANOS);
+  }
+
+  /** {@link #time(String, Supplier, int, int)} with a chosen minimum warm-up time. */
+  public static Result time(
+      String name, Supplier<?> call, int warmup, int runs, long minWarmupNanos) {
+    long warmStart = System.nanoTime();
+    for (int i = 0; i < warmup || System.nanoTime() - warmStart < minWarmupNanos; i++) {
       call.get();
     }
     long[] t = new long[runs];

@@ -14,7 +14,8 @@ class BenchmarkTest {
     ConformanceCases.Case c = ConformanceCases.load("mnist_cnn_int8");
     List<byte[]> in =
         c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
-    List<Benchmark.Result> r = Benchmark.compare(TfliteReader.read(c.model()), c.model(), in, 3, 5);
+    List<Benchmark.Result> r =
+        Benchmark.compare(TfliteReader.read(c.model()), c.model(), in, 3, 5, 0);
     assertThat(r)
         .extracting(Benchmark.Result::runtime)
         .containsExactly("edgetpu4j-cpu", TfliteBaseline.BUILTIN, TfliteBaseline.XNNPACK);
