@@ -144,10 +144,16 @@ final class Conv2D implements Kernel {
       for (int fx = 0; fx < g.fW(); fx++) {
         int ix = x0 + fx * g.dilW();
         if (iy < 0 || iy >= g.inH() || ix < 0 || ix >= g.inW()) {
-          java.util.Arrays.fill(patch, p, p + c, pad);
+          for (int k = 0; k < c; k++) {
+            patch[p + k] = pad;
+          }
         } else {
           int src = xo + ((b * g.inH() + iy) * g.inW() + ix) * c;
-          if (flip) {
+          if (c < 16 && !flip) {
+            for (int k = 0; k < c; k++) {
+              patch[p + k] = x[src + k];
+            }
+          } else if (flip) {
             for (int k = 0; k < c; k++) {
               patch[p + k] = (byte) (x[src + k] ^ 0x80);
             }
