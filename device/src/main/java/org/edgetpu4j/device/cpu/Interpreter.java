@@ -7,6 +7,8 @@ import org.edgetpu4j.tflite.IntArray;
 import org.edgetpu4j.tflite.LongArray;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Tensor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CPU reference interpreter for TFLite models, bit-exact with TFLite's reference kernels for
@@ -23,6 +25,8 @@ import org.edgetpu4j.tflite.Tensor;
  * once. Use one interpreter per thread (loading the same {@link Model} again is cheap).
  */
 public final class Interpreter {
+  private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
+
   private final Model model;
   private Plan plan;
 
@@ -43,7 +47,14 @@ public final class Interpreter {
     for (int i = 0; i < shapes.length; i++) {
       shapes[i] = sg.inputTensor(i).shape().toArray();
     }
-    return new Interpreter(model, Planner.plan(model, shapes));
+    Plan plan = Planner.plan(model, shapes);
+    LOG.debug(
+        "planned {} of {} operators (rest folded at load), activation arena {} bytes, simd {}",
+        plan.steps().length,
+        sg.operators().size(),
+        plan.arenaBytes(),
+        Dot.SIMD);
+    return new Interpreter(model, plan);
   }
 
   /** The model this interpreter runs. */
@@ -168,6 +179,7 @@ public final class Interpreter {
     }
     if (shapes != null) {
       plan = Planner.plan(model, shapes);
+      LOG.debug("planned again for input shapes {}", (Object) shapes);
     }
   }
 
