@@ -46,7 +46,21 @@ final class Planner {
     int[] inputs = sg.inputs().toArray();
     int[] outputs = sg.outputs().toArray();
     for (int i = 0; i < inputs.length; i++) {
-      slots[inputs[i]].shape = inputShapes[i].clone();
+      Slot in = slots[inputs[i]];
+      in.shape = inputShapes[i].clone();
+      long elements = 1;
+      for (int d : in.shape) {
+        elements *= Math.max(d, 0);
+        if (d < 0 || elements > MAX_ARENA_BYTES) {
+          throw new ModelRefusedException(
+              "input "
+                  + i
+                  + " "
+                  + in.describe()
+                  + " has an unknown or too large shape "
+                  + Shapes.str(in.shape));
+        }
+      }
     }
     boolean[] isOutput = new boolean[n];
     for (int t : outputs) {
@@ -82,8 +96,14 @@ final class Planner {
       Step step;
       try {
         step = kernel.prepare(node);
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw node.fail(e.getMessage());
+        for (Slot s : outs) {
+          checkShape(node, s);
+        }
+      } catch (ModelRefusedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // malformed parameters surface as arithmetic or index errors: refuse, naming the operator
+        throw node.fail("cannot prepare: " + e);
       }
       if (allConstant && !feedsOutput) {
         for (Slot s : ins) {
@@ -106,6 +126,18 @@ final class Planner {
       stepOutputs.add(op.outputs().toArray());
     }
     return layout(slots, inputs, outputs, steps, stepOps, stepInputs, stepOutputs);
+  }
+
+  /** Largest activation arena a model may ask for. */
+  static final long MAX_ARENA_BYTES = 1L << 30;
+
+  private static void checkShape(Node node, Slot s) {
+    long n = 1;
+    for (int d : s.shape) {
+      node.require(d >= 0, s.describe() + " has a negative dimension " + Shapes.str(s.shape));
+      n *= d;
+      node.require(n <= MAX_ARENA_BYTES, s.describe() + " is too large: " + Shapes.str(s.shape));
+    }
   }
 
   private static Slot slot(Slot[] slots, int t, int op, OperatorCode code) {
@@ -189,6 +221,14 @@ final class Planner {
       offset[t] = candidate;
       placed.add(t);
       arena = Math.max(arena, (long) candidate + size);
+      if (arena > MAX_ARENA_BYTES) {
+        throw new ModelRefusedException(
+            "activations need more than "
+                + MAX_ARENA_BYTES
+                + " bytes (at "
+                + slots[t].describe()
+                + ")");
+      }
     }
     Memory memory = new Memory(n);
     byte[] arenaBytes = new byte[Math.toIntExact(arena)];

@@ -27,12 +27,16 @@ class InterpreterTest {
 
   /** x -> RELU -> RELU, int8 [1, 4]. */
   private static Model reluChain(OperatorCode code) {
+    return reluChain(code, IntArray.of(1, 4));
+  }
+
+  private static Model reluChain(OperatorCode code, IntArray shape) {
     QuantParams q = QuantParams.perTensor(0.5f, -10);
     List<Tensor> tensors =
         List.of(
-            Tensor.of("in", TensorType.INT8, IntArray.of(1, 4), 0, q),
-            Tensor.of("mid", TensorType.INT8, IntArray.of(1, 4), 0, q),
-            Tensor.of("out", TensorType.INT8, IntArray.of(1, 4), 0, q));
+            Tensor.of("in", TensorType.INT8, shape, 0, q),
+            Tensor.of("mid", TensorType.INT8, shape, 0, q),
+            Tensor.of("out", TensorType.INT8, shape, 0, q));
     List<Operator> ops =
         List.of(
             Operator.of(0, IntArray.of(0), IntArray.of(1), BuiltinOptions.NONE),
@@ -73,6 +77,17 @@ class InterpreterTest {
     assertThatThrownBy(() -> Interpreter.load(reluChain(OperatorCode.builtin(BuiltinOp.LSTM, 1))))
         .isInstanceOf(ModelRefusedException.class)
         .hasMessage("Op#0 LSTM v1: operator is not supported");
+  }
+
+  @Test
+  void refusesUnknownAndHugeShapesWithoutAllocating() {
+    OperatorCode relu = OperatorCode.builtin(BuiltinOp.RELU, 1);
+    assertThatThrownBy(() -> Interpreter.load(reluChain(relu, IntArray.of(1, -1))))
+        .isInstanceOf(ModelRefusedException.class)
+        .hasMessageContaining("T#0 'in'");
+    assertThatThrownBy(() -> Interpreter.load(reluChain(relu, IntArray.of(65536, 65536, 4))))
+        .isInstanceOf(ModelRefusedException.class)
+        .hasMessageContaining("too large");
   }
 
   @Test
