@@ -21,6 +21,7 @@ final class Planner {
 
   /** Checks that every operator of the main subgraph has a kernel, without preparing anything. */
   static void checkSupported(Model model) {
+    ModelCheck.check(model);
     List<Operator> ops = model.mainSubgraph().operators();
     for (int i = 0; i < ops.size(); i++) {
       OperatorCode code = model.opcode(ops.get(i));
