@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "From TensorFlow training code to a Coral Edge TPU.",
-    subcommands = {InspectCommand.class, RunCommand.class, BenchCommand.class})
+    subcommands = {
+      InspectCommand.class,
+      CompileCommand.class,
+      RunCommand.class,
+      BenchCommand.class
+    })
 public final class Main {
   private Main() {}
 
