@@ -240,7 +240,9 @@ public enum BuiltinOp {
 
   /** The operator with schema number {@code code}, if this version of edgetpu4j knows it. */
   public static Optional<BuiltinOp> fromCode(int code) {
-    return code >= 0 && code < BY_CODE.length ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
+    return code >= 0 && code < BY_CODE.length
+        ? Optional.ofNullable(BY_CODE[code])
+        : Optional.empty();
   }
 
   /** The largest code known. */

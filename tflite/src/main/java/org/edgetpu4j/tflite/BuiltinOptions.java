@@ -10,10 +10,10 @@ import java.util.Objects;
  * Conv2DOptions}) and the value of every field, by the field names of the TFLite schema ({@code
  * stride_w}, {@code fused_activation_function}, ...).
  *
- * <p>Values are held in one canonical form so that equality is by content: every field of the
- * table is present (absent ones take the schema default), booleans are {@link Boolean}, integers
- * and enum codes are {@link Long}, floats are {@link Double}, strings are {@link String}, integer
- * vectors are {@link LongArray} and float vectors {@link FloatArray}. The typed getters hide this.
+ * <p>Values are held in one canonical form so that equality is by content: every field of the table
+ * is present (absent ones take the schema default), booleans are {@link Boolean}, integers and enum
+ * codes are {@link Long}, floats are {@link Double}, strings are {@link String}, integer vectors
+ * are {@link LongArray} and float vectors {@link FloatArray}. The typed getters hide this.
  *
  * @param type the options table name, or {@code NONE}
  * @param values field values by field name
@@ -141,7 +141,12 @@ public record BuiltinOptions(String type, Map<String, Object> values) {
     }
     if (!expected.isInstance(v)) {
       throw new IllegalArgumentException(
-          type + "." + field + " is a " + v.getClass().getSimpleName() + ", not a "
+          type
+              + "."
+              + field
+              + " is a "
+              + v.getClass().getSimpleName()
+              + ", not a "
               + expected.getSimpleName());
     }
     return v;
@@ -157,7 +162,10 @@ public record BuiltinOptions(String type, Map<String, Object> values) {
     for (String name : given.keySet()) {
       if (table.field(name).filter(f -> !f.deprecated()).isEmpty()) {
         throw new IllegalArgumentException(
-            type + " has no field '" + name + "'; its fields are "
+            type
+                + " has no field '"
+                + name
+                + "'; its fields are "
                 + table.fields().stream().filter(f -> !f.deprecated()).map(f -> f.name()).toList());
       }
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A whole TFLite model as an immutable value. Read one with {@link
- * org.edgetpu4j.tflite.io.TfliteReader}, write one with {@link org.edgetpu4j.tflite.io.TfliteWriter}.
+ * org.edgetpu4j.tflite.io.TfliteReader}, write one with {@link
+ * org.edgetpu4j.tflite.io.TfliteWriter}.
  *
  * @param version schema version (3 for every model current runtimes load)
  * @param operatorCodes the operator-code table operators index into

@@ -114,7 +114,15 @@ final class OptionValues {
     long max = s.isSigned() ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
     if (v < min || v > max) {
       throw new IllegalArgumentException(
-          where + ": " + v + " does not fit a " + s.name().toLowerCase() + " [" + min + ", " + max
+          where
+              + ": "
+              + v
+              + " does not fit a "
+              + s.name().toLowerCase()
+              + " ["
+              + min
+              + ", "
+              + max
               + "]");
     }
   }
@@ -122,7 +130,11 @@ final class OptionValues {
   private static <T> T cast(String where, Object value, Class<T> type) {
     if (!type.isInstance(value)) {
       throw new IllegalArgumentException(
-          where + ": expected " + type.getSimpleName() + ", got " + value.getClass().getSimpleName());
+          where
+              + ": expected "
+              + type.getSimpleName()
+              + ", got "
+              + value.getClass().getSimpleName());
     }
     return type.cast(value);
   }

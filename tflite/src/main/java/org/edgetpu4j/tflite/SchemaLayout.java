@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The TFLite schema ({@code tflite.fbs}) as data: every table with its field slots and types,
- * every enum and union. The reader's verifier and the builtin-options codec are driven by it, so
- * that the one schema file decides what a valid model looks like.
+ * The TFLite schema ({@code tflite.fbs}) as data: every table with its field slots and types, every
+ * enum and union. The reader's verifier and the builtin-options codec are driven by it, so that the
+ * one schema file decides what a valid model looks like.
  */
 public final class SchemaLayout {
   /** Where a field's value lives and what it is. */

@@ -14,16 +14,26 @@ final class SchemaParser {
   static {
     String[][] aliases = {
       {"bool", "BOOL"},
-      {"byte", "BYTE"}, {"int8", "BYTE"},
-      {"ubyte", "UBYTE"}, {"uint8", "UBYTE"},
-      {"short", "SHORT"}, {"int16", "SHORT"},
-      {"ushort", "USHORT"}, {"uint16", "USHORT"},
-      {"int", "INT"}, {"int32", "INT"},
-      {"uint", "UINT"}, {"uint32", "UINT"},
-      {"long", "LONG"}, {"int64", "LONG"},
-      {"ulong", "ULONG"}, {"uint64", "ULONG"},
-      {"float", "FLOAT"}, {"float32", "FLOAT"},
-      {"double", "DOUBLE"}, {"float64", "DOUBLE"},
+      {"byte", "BYTE"},
+      {"int8", "BYTE"},
+      {"ubyte", "UBYTE"},
+      {"uint8", "UBYTE"},
+      {"short", "SHORT"},
+      {"int16", "SHORT"},
+      {"ushort", "USHORT"},
+      {"uint16", "USHORT"},
+      {"int", "INT"},
+      {"int32", "INT"},
+      {"uint", "UINT"},
+      {"uint32", "UINT"},
+      {"long", "LONG"},
+      {"int64", "LONG"},
+      {"ulong", "ULONG"},
+      {"uint64", "ULONG"},
+      {"float", "FLOAT"},
+      {"float32", "FLOAT"},
+      {"double", "DOUBLE"},
+      {"float64", "DOUBLE"},
     };
     for (String[] a : aliases) {
       SCALARS.put(a[0], SchemaLayout.Scalar.valueOf(a[1]));
@@ -31,7 +41,8 @@ final class SchemaParser {
   }
 
   /** A field as written, resolved once every type name is known. */
-  private record RawField(String name, String type, boolean vector, String def, boolean deprecated) {}
+  private record RawField(
+      String name, String type, boolean vector, String def, boolean deprecated) {}
 
   private final List<String> tokens = new ArrayList<>();
   private int pos;
@@ -181,7 +192,8 @@ final class SchemaParser {
       } else {
         throw error("table " + table + " field " + f.name() + ": unknown type " + f.type());
       }
-      fields.add(new SchemaLayout.Field(f.name(), slot, kind, scalar, typeName, def, f.deprecated()));
+      fields.add(
+          new SchemaLayout.Field(f.name(), slot, kind, scalar, typeName, def, f.deprecated()));
       slot += kind == SchemaLayout.Kind.UNION ? 2 : 1;
     }
     return new SchemaLayout.Table(table, List.copyOf(fields));
@@ -241,8 +253,7 @@ final class SchemaParser {
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.') {
         int start = i;
         while (i < text.length()
-            && (Character.isLetterOrDigit(text.charAt(i))
-                || "_-.".indexOf(text.charAt(i)) >= 0)) {
+            && (Character.isLetterOrDigit(text.charAt(i)) || "_-.".indexOf(text.charAt(i)) >= 0)) {
           i++;
         }
         tokens.add(text.substring(start, i));

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param operators the operators in execution order
  */
 public record Subgraph(
-    String name, List<Tensor> tensors, IntArray inputs, IntArray outputs, List<Operator> operators) {
+    String name,
+    List<Tensor> tensors,
+    IntArray inputs,
+    IntArray outputs,
+    List<Operator> operators) {
 
   /** Checks that no component is null and copies the lists. */
   public Subgraph {

@@ -1,0 +1,63 @@
+package org.edgetpu4j.tflite.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.edgetpu4j.tflite.Model;
+import org.edgetpu4j.tflite.ModelFormatException;
+import org.edgetpu4j.tflite.SchemaLayout;
+
+/**
+ * Reads TFLite models. Every input is verified before a model is handed out: the FlatBuffer's
+ * structure (offsets, vtables, vectors, strings, unions inside the file), then the model's meaning
+ * (indices in range, shapes and byte sizes, constant data lengths, quantization arrays, executable
+ * operator order). Whatever the bytes, the only failure is a {@link ModelFormatException} whose
+ * message says where and what was expected; no read allocates more than a small multiple of the
+ * input's size.
+ *
+ * <pre>{@code
+ * Model model = TfliteReader.read(Path.of("model.tflite"));
+ * }</pre>
+ */
+public final class TfliteReader {
+  /** Prefix of the message used when decoding fails in a way verification should have caught. */
+  static final String INTERNAL = "internal decoding error";
+
+  private TfliteReader() {}
+
+  /** Reads the model in file {@code path}. */
+  public static Model read(Path path) throws IOException {
+    long size = Files.size(path);
+    if (size > Integer.MAX_VALUE) {
+      throw new ModelFormatException(
+          path + ": file is " + size + " bytes; models over 2 GiB are not supported");
+    }
+    try {
+      return read(Files.readAllBytes(path));
+    } catch (ModelFormatException e) {
+      throw new ModelFormatException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the model in {@code bytes}. */
+  public static Model read(byte[] bytes) throws ModelFormatException {
+    return read(ByteBuffer.wrap(bytes));
+  }
+
+  /** Reads the model in the remaining bytes of {@code buffer}; the buffer is not modified. */
+  public static Model read(ByteBuffer buffer) throws ModelFormatException {
+    ByteBuffer bb = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
+    FlatVerifier.verify(bb, SchemaLayout.tflite());
+    Model model;
+    try {
+      model = ModelDecoder.decode(bb);
+    } catch (RuntimeException e) {
+      // Verification makes this unreachable; kept so that no other exception type can escape.
+      throw new ModelFormatException(INTERNAL + ": " + e, e);
+    }
+    ModelChecker.check(model);
+    return model;
+  }
+}
