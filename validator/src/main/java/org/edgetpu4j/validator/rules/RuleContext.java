@@ -167,7 +167,7 @@ public final class RuleContext {
 
     /** The tensor at fault. */
     public Builder tensor(int t) {
-      Tensor tensor = subgraph == 0 ? tensor(t) : null;
+      Tensor tensor = subgraph == 0 ? RuleContext.this.tensor(t) : null;
       this.tensorIndex = t;
       this.tensorName = tensor == null ? "" : tensor.name();
       return this;
