@@ -48,9 +48,17 @@ public final class Int8WeightZeroPoint implements Rule {
                     + " the model")
                 .hint("Use symmetric weight quantization (narrow_range, zero point 0), or legacy"
                     + " uint8 quantization")
-                .blocks(EdgeTpuStatus.MODEL_NOT_COMPILED)
                 .build());
       }
+    }
+    if (!out.isEmpty()) {
+      out.add(
+          ctx.finding(this)
+              .message("the model has int8 weights with nonzero zero points; TFLite cannot prepare"
+                  + " it, so the Edge TPU compiler cannot compile it")
+              .hint("Use symmetric int8 weights")
+              .blocks(EdgeTpuStatus.MODEL_NOT_COMPILED)
+              .build());
     }
     return out;
   }

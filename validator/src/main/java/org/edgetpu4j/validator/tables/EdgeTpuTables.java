@@ -33,8 +33,11 @@ public final class EdgeTpuTables {
    * @param release the release line
    * @param fullVersion the full version string the compiler prints
    * @param defaultRuntime the Edge TPU runtime its output needs unless {@code -m} says otherwise
+   * @param parserTflite the newest TFLite release whose operator versions its parser knows
+   *     (inferred from the refusals users reported)
    */
-  public record Compiler(CompilerVersion release, String fullVersion, int defaultRuntime) {}
+  public record Compiler(
+      CompilerVersion release, String fullVersion, int defaultRuntime, RuntimeVersion parserTflite) {}
 
   private final Map<BuiltinOp, EdgeTpuOp> ops;
   private final List<Ceiling> ceilings;
@@ -121,7 +124,8 @@ public final class EdgeTpuTables {
     rows = Csv.read("edgetpu_compilers.csv");
     for (String[] c : rows.subList(1, rows.size())) {
       compilers.add(
-          new Compiler(CompilerVersion.parse(c[0]), c[1], Integer.parseInt(c[2])));
+          new Compiler(
+              CompilerVersion.parse(c[0]), c[1], Integer.parseInt(c[2]), RuntimeVersion.parse(c[3])));
     }
     return new EdgeTpuTables(ops, ceilings, compilers);
   }
