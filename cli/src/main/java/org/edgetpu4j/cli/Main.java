@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "From TensorFlow training code to a Coral Edge TPU.",
-    subcommands = {InspectCommand.class})
+    subcommands = {InspectCommand.class, CheckCommand.class})
 public final class Main {
   private Main() {}
 

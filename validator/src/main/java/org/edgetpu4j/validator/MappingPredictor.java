@@ -9,12 +9,12 @@ import org.edgetpu4j.validator.rules.ParameterCache;
 import org.edgetpu4j.validator.rules.RuleContext;
 
 /**
- * Predicts the Edge TPU compiler's partition from the findings: an operator with a blocking
- * finding stays on the CPU with that finding's status; the compiler makes one Edge TPU partition,
- * so every operator after the first unmappable one (in execution order) also stays on the CPU
- * ("More than one subgraph is not supported"). Float conversions at the graph's edges (a QUANTIZE
- * reading a model input, a DEQUANTIZE or QUANTIZE writing a model output) stay on the CPU without
- * ending the partition. A model-level blocking finding means the compiler refuses the model.
+ * Predicts the Edge TPU compiler's partition from the findings: an operator with a blocking finding
+ * stays on the CPU with that finding's status; the compiler makes one Edge TPU partition, so every
+ * operator after the first unmappable one (in execution order) also stays on the CPU ("More than
+ * one subgraph is not supported"). Float conversions at the graph's edges (a QUANTIZE reading a
+ * model input, a DEQUANTIZE or QUANTIZE writing a model output) stay on the CPU without ending the
+ * partition. A model-level blocking finding means the compiler refuses the model.
  */
 final class MappingPredictor {
   private MappingPredictor() {}
@@ -46,8 +46,13 @@ final class MappingPredictor {
       for (int i = cut + 1; i < n; i++) {
         if (status.get(i).isMapped()) {
           status.set(i, EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
-          reason.set(i, "after Op#" + cut + " " + ctx.opName(cut)
-              + ", the first operation that cannot be mapped (one Edge TPU partition only)");
+          reason.set(
+              i,
+              "after Op#"
+                  + cut
+                  + " "
+                  + ctx.opName(cut)
+                  + ", the first operation that cannot be mapped (one Edge TPU partition only)");
         }
       }
     }

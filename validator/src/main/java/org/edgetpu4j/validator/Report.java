@@ -4,8 +4,8 @@ import java.util.List;
 import org.edgetpu4j.validator.rules.RuleContext;
 
 /**
- * The outcome of checking a model: per-operator table, Edge TPU prediction and findings. Text,
- * JSON and HTML reports are renderings of this value.
+ * The outcome of checking a model: per-operator table, Edge TPU prediction and findings. Text, JSON
+ * and HTML reports are renderings of this value.
  *
  * @param modelName the model's file name, or a label the caller chose
  * @param target what the model was checked against

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The validator's front door: checks a model against a TFLite runtime and the Edge TPU and
- * returns a {@link Report}.
+ * The validator's front door: checks a model against a TFLite runtime and the Edge TPU and returns
+ * a {@link Report}.
  *
  * <pre>{@code
  * Model model = TfliteReader.read(Path.of("model.tflite"));
@@ -69,8 +69,7 @@ public final class Validator {
               boxed(op.outputs().toArray())));
     }
     boolean loads = findings.stream().noneMatch(f -> f.ruleId().equals("OP_VERSION_TOO_NEW"));
-    return Report.of(
-        ctx, name, modelMinRuntime(model), loads, mapping.prediction(), ops, findings);
+    return Report.of(ctx, name, modelMinRuntime(model), loads, mapping.prediction(), ops, findings);
   }
 
   /** The oldest runtime for one operator code, {@code >X} when newer than the table. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For each CPU model compiled by the real Edge TPU compiler, the predicted mapping must agree with
- * what the compiler did: every operator the compiled model no longer has as a builtin went into
- * the edgetpu-custom-op, so it was mapped to the Edge TPU.
+ * what the compiler did: every operator the compiled model no longer has as a builtin went into the
+ * edgetpu-custom-op, so it was mapped to the Edge TPU.
  */
 class CompiledPairsTest {
 
@@ -28,11 +28,13 @@ class CompiledPairsTest {
   void predictionMatchesTheRealCompiler(String name) throws Exception {
     Model cpu = TfliteReader.read(ConformanceCases.edgetpuCompiled(name));
     Model compiled =
-        TfliteReader.read(ConformanceCases.edgetpuCompiled(name.replace(".tflite", "_edgetpu.tflite")));
+        TfliteReader.read(
+            ConformanceCases.edgetpuCompiled(name.replace(".tflite", "_edgetpu.tflite")));
 
     long cpuOpsLeft =
         compiled.mainSubgraph().operators().stream()
-            .filter(op -> !compiled.opcode(op).customCode().orElse("").equals(EdgeTpuPackage.CUSTOM_OP))
+            .filter(
+                op -> !compiled.opcode(op).customCode().orElse("").equals(EdgeTpuPackage.CUSTOM_OP))
             .count();
     int expectedOnTpu = cpu.mainSubgraph().operators().size() - (int) cpuOpsLeft;
 
@@ -45,7 +47,8 @@ class CompiledPairsTest {
   @MethodSource("cpuModels")
   void compiledModelIsRecognisedAndItsPackageDecoded(String name) throws Exception {
     Model compiled =
-        TfliteReader.read(ConformanceCases.edgetpuCompiled(name.replace(".tflite", "_edgetpu.tflite")));
+        TfliteReader.read(
+            ConformanceCases.edgetpuCompiled(name.replace(".tflite", "_edgetpu.tflite")));
     Report r = Validator.check(compiled, Target.DEFAULT, name);
     assertThat(r.findings("EDGETPU_PACKAGE")).hasSize(1);
     assertThat(r.findings("EDGETPU_PACKAGE").get(0).message()).contains("DWN1");
@@ -58,7 +61,8 @@ class CompiledPairsTest {
     assertThat(p.executables()).isNotEmpty();
 
     // The same package checked for an older Edge TPU runtime is refused.
-    Report old = Validator.check(compiled, Target.DEFAULT.withEdgeTpuRuntime(p.minRuntimeVersion() - 1));
+    Report old =
+        Validator.check(compiled, Target.DEFAULT.withEdgeTpuRuntime(p.minRuntimeVersion() - 1));
     assertThat(old.findings("EDGETPU_PACKAGE_RUNTIME")).hasSize(1);
     assertThat(old.edgetpuCompatible()).isFalse();
   }

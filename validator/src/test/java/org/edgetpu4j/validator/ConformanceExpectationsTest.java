@@ -77,34 +77,72 @@ class ConformanceExpectationsTest {
       String name = e.getKey();
       Report r = e.getValue();
       JsonNode edgetpu = CASES.get(name).path("edgetpu");
-      compare(actual, agree, name, "expected_compatible",
-          edgetpu.path("expected_compatible").asBoolean(), r.edgetpuCompatible());
-      compare(actual, agree, name, "expected_mapping",
+      compare(
+          actual,
+          agree,
+          name,
+          "expected_compatible",
+          edgetpu.path("expected_compatible").asBoolean(),
+          r.edgetpuCompatible());
+      compare(
+          actual,
+          agree,
+          name,
+          "expected_mapping",
           edgetpu.path("expected_mapping").asText(),
           r.edgetpu().mapping().name().toLowerCase());
       JsonNode first = edgetpu.path("first_unmappable_op_index");
-      compare(actual, agree, name, "first_unmappable_op_index",
-          first.isNull() ? -1 : first.asInt(), r.edgetpu().firstUnmappableOpIndex());
+      compare(
+          actual,
+          agree,
+          name,
+          "first_unmappable_op_index",
+          first.isNull() ? -1 : first.asInt(),
+          r.edgetpu().firstUnmappableOpIndex());
       Set<Integer> cpu = new TreeSet<>();
       edgetpu.path("ops_expected_on_cpu").forEach(o -> cpu.add(o.path("index").asInt()));
-      compare(actual, agree, name, "ops_expected_on_cpu", cpu,
+      compare(
+          actual,
+          agree,
+          name,
+          "ops_expected_on_cpu",
+          cpu,
           new TreeSet<>(r.edgetpu().unmappableOps()));
-      compare(actual, agree, name, "quantization.problems",
-          expectedProblems(CASES.get(name)), problems(r));
-      compare(actual, agree, name, "operator_versions",
-          expectedVersions(CASES.get(name)), versions(r, false));
-      compare(actual, agree, name, "recomputed_versions",
-          expectedVersions(CASES.get(name)), versions(r, true));
+      compare(
+          actual,
+          agree,
+          name,
+          "quantization.problems",
+          expectedProblems(CASES.get(name)),
+          problems(r));
+      compare(
+          actual,
+          agree,
+          name,
+          "operator_versions",
+          expectedVersions(CASES.get(name)),
+          versions(r, false));
+      compare(
+          actual,
+          agree,
+          name,
+          "recomputed_versions",
+          expectedVersions(CASES.get(name)),
+          versions(r, true));
     }
-    System.out.println("Conformance agreement per expectation kind (of " + REPORTS.size()
-        + " cases): " + agree);
+    System.out.println(
+        "Conformance agreement per expectation kind (of " + REPORTS.size() + " cases): " + agree);
     actual.forEach((k, v) -> System.out.println("DISAGREE " + k + ": " + v));
     assertThat(actual.keySet()).isEqualTo(KNOWN_DISAGREEMENTS.keySet());
   }
 
   private static void compare(
-      Map<String, String> out, Map<String, Integer> agree, String name, String kind,
-      Object expected, Object actual) {
+      Map<String, String> out,
+      Map<String, Integer> agree,
+      String name,
+      String kind,
+      Object expected,
+      Object actual) {
     if (expected.equals(actual)) {
       agree.merge(kind, 1, Integer::sum);
     } else {
@@ -143,8 +181,13 @@ class ConformanceExpectationsTest {
   }
 
   static final Set<String> QUANT_RULES =
-      Set.of("FLOAT_ISLAND", "HYBRID_OP", "INT8_WEIGHT_ZERO_POINT", "BIAS_QUANTIZATION",
-          "QUANT_SCALE_INVALID", "QUANT_PARAMS_MISSING");
+      Set.of(
+          "FLOAT_ISLAND",
+          "HYBRID_OP",
+          "INT8_WEIGHT_ZERO_POINT",
+          "BIAS_QUANTIZATION",
+          "QUANT_SCALE_INVALID",
+          "QUANT_PARAMS_MISSING");
 
   static Set<String> problems(Report r) {
     Set<String> out = new TreeSet<>();
@@ -174,7 +217,9 @@ class ConformanceExpectationsTest {
     List<Integer> out = new ArrayList<>();
     for (OpReport op : r.ops()) {
       out.add(
-          recomputed && !op.opcode().startsWith("CUSTOM") ? perCode.get(op.opcode()) : op.version());
+          recomputed && !op.opcode().startsWith("CUSTOM")
+              ? perCode.get(op.opcode())
+              : op.version());
     }
     return out;
   }

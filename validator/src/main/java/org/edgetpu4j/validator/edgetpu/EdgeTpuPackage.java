@@ -12,8 +12,8 @@ import org.edgetpu4j.tflite.ByteArray;
  * Edge TPU compiler writes into a compiled model.
  *
  * <p>The operator's custom options are a FlexBuffers map; key {@code "4"} holds the serialized
- * package, a FlatBuffer with file identifier {@code DWN1} whose root table has the minimum Edge
- * TPU runtime version (field 0), a serialized multi-executable (field 1) and the compiler version
+ * package, a FlatBuffer with file identifier {@code DWN1} whose root table has the minimum Edge TPU
+ * runtime version (field 0), a serialized multi-executable (field 1) and the compiler version
  * (field 4). The multi-executable lists executables; each has a type (field 13: stand-alone,
  * parameter-caching or execution-only), the target chip (field 10) and its parameter bytes (field
  * 6). Parameter-caching executables hold the parameters the chip keeps in its on-chip memory.
@@ -24,7 +24,10 @@ import org.edgetpu4j.tflite.ByteArray;
  * @param executables the executables in the package
  */
 public record EdgeTpuPackage(
-    String identifier, int minRuntimeVersion, String compilerVersion, List<Executable> executables) {
+    String identifier,
+    int minRuntimeVersion,
+    String compilerVersion,
+    List<Executable> executables) {
 
   /** Name of the custom operator that carries a package. */
   public static final String CUSTOM_OP = "edgetpu-custom-op";

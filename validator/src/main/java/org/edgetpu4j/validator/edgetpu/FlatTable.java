@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A bounds-checked view of one FlatBuffers table, enough to read the few scalar, string and vector
- * fields of an Edge TPU package without generated code. Every offset is checked against the
- * buffer, so a corrupt package raises {@link IllegalArgumentException} instead of reading garbage.
+ * fields of an Edge TPU package without generated code. Every offset is checked against the buffer,
+ * so a corrupt package raises {@link IllegalArgumentException} instead of reading garbage.
  */
 final class FlatTable {
   private final ByteBuffer bb;
@@ -100,7 +100,13 @@ final class FlatTable {
   private static int check(ByteBuffer bb, long pos, long len, String what) {
     if (pos < 0 || len < 0 || pos + len > bb.capacity()) {
       throw new IllegalArgumentException(
-          what + " at byte " + pos + " (length " + len + ") is outside the " + bb.capacity()
+          what
+              + " at byte "
+              + pos
+              + " (length "
+              + len
+              + ") is outside the "
+              + bb.capacity()
               + "-byte package");
     }
     return (int) pos;

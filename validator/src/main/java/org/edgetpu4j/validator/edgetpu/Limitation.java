@@ -21,8 +21,11 @@ public enum Limitation {
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
       if (o.has("fused_activation_function") && o.fusedActivation() != Activation.NONE) {
-        return Optional.of(ctx.opName(i) + " has fused activation " + o.fusedActivation()
-            + " (no fused activation is supported)");
+        return Optional.of(
+            ctx.opName(i)
+                + " has fused activation "
+                + o.fusedActivation()
+                + " (no fused activation is supported)");
       }
       return Optional.empty();
     }
@@ -38,14 +41,18 @@ public enum Limitation {
           continue;
         }
         if (op.inputs().length() != 2) {
-          return Optional.of("CONCATENATION has a constant input and " + op.inputs().length()
-              + " inputs (a constant input is only supported with exactly 2 inputs)");
+          return Optional.of(
+              "CONCATENATION has a constant input and "
+                  + op.inputs().length()
+                  + " inputs (a constant input is only supported with exactly 2 inputs)");
         }
         var data = ctx.model().data(t);
         for (int b = 0; b < data.length(); b++) {
           if (data.get(b) != 0) {
-            return Optional.of("CONCATENATION constant input T#" + op.inputs().get(k)
-                + " is not all zeros (only zero padding is supported)");
+            return Optional.of(
+                "CONCATENATION constant input T#"
+                    + op.inputs().get(k)
+                    + " is not all zeros (only zero padding is supported)");
           }
         }
       }
@@ -64,8 +71,13 @@ public enum Limitation {
       long h = o.getLong("dilation_h_factor");
       return w == h
           ? Optional.empty()
-          : Optional.of(ctx.opName(i) + " dilates by " + w + " in x and " + h
-              + " in y (the same dilation in x and y is required)");
+          : Optional.of(
+              ctx.opName(i)
+                  + " dilates by "
+                  + w
+                  + " in x and "
+                  + h
+                  + " in y (the same dilation in x and y is required)");
     }
   },
   /** Dilated depthwise convolution needs Edge TPU runtime 13. */
@@ -73,11 +85,13 @@ public enum Limitation {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
-      boolean dilated = o.has("dilation_w_factor")
-          && (o.getLong("dilation_w_factor") != 1 || o.getLong("dilation_h_factor") != 1);
+      boolean dilated =
+          o.has("dilation_w_factor")
+              && (o.getLong("dilation_w_factor") != 1 || o.getLong("dilation_h_factor") != 1);
       return dilated && ctx.target().edgetpuRuntime() < 13
-          ? Optional.of("dilated DEPTHWISE_CONV_2D needs Edge TPU runtime 13, target is "
-              + ctx.target().edgetpuRuntime())
+          ? Optional.of(
+              "dilated DEPTHWISE_CONV_2D needs Edge TPU runtime 13, target is "
+                  + ctx.target().edgetpuRuntime())
           : Optional.empty();
     }
   },
@@ -87,7 +101,8 @@ public enum Limitation {
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
       return o.has("weights_format") && o.getLong("weights_format") != 0
-          ? Optional.of("FULLY_CONNECTED uses a shuffled weights format (only DEFAULT is supported)")
+          ? Optional.of(
+              "FULLY_CONNECTED uses a shuffled weights format (only DEFAULT is supported)")
           : Optional.empty();
     }
   },
@@ -104,8 +119,10 @@ public enum Limitation {
         nonUnit += out.shape().get(d) > 1 ? 1 : 0;
       }
       return nonUnit > 1
-          ? Optional.of("FULLY_CONNECTED output " + out.shape()
-              + " is not one-dimensional after the batch dimension")
+          ? Optional.of(
+              "FULLY_CONNECTED output "
+                  + out.shape()
+                  + " is not one-dimensional after the batch dimension")
           : Optional.empty();
     }
   },
@@ -151,8 +168,10 @@ public enum Limitation {
       int depth = in.shape().get(in.rank() - 1);
       for (int a : axes) {
         if ((a == in.rank() - 1 || a == -1) && depth % 4 != 0) {
-          return Optional.of("MEAN reduces the depth dimension of size " + depth
-              + " (a depth reduction needs a multiple of 4)");
+          return Optional.of(
+              "MEAN reduces the depth dimension of size "
+                  + depth
+                  + " (a depth reduction needs a multiple of 4)");
         }
       }
       return Optional.empty();
@@ -178,8 +197,10 @@ public enum Limitation {
       }
       for (int d = 0; d < alpha.rank() - 1; d++) {
         if (alpha.shape().get(d) > 1) {
-          return Optional.of("PRELU alpha " + alpha.shape()
-              + " varies outside the innermost dimension (use shared_axes=[1, 2])");
+          return Optional.of(
+              "PRELU alpha "
+                  + alpha.shape()
+                  + " varies outside the innermost dimension (use shared_axes=[1, 2])");
         }
       }
       return Optional.empty();
@@ -194,10 +215,13 @@ public enum Limitation {
       if (in != null && out != null && eightBit(in.type()) && eightBit(out.type())) {
         return Optional.empty();
       }
-      return Optional.of("QUANTIZE from " + (in == null ? "?" : in.type()) + " to "
-          + (out == null ? "?" : out.type())
-          + " (only 8-bit to 8-bit requantization is mapped; a QUANTIZE from/to FLOAT32 stays on"
-          + " the CPU)");
+      return Optional.of(
+          "QUANTIZE from "
+              + (in == null ? "?" : in.type())
+              + " to "
+              + (out == null ? "?" : out.type())
+              + " (only 8-bit to 8-bit requantization is mapped; a QUANTIZE from/to FLOAT32 stays on"
+              + " the CPU)");
     }
   },
   /** Resizing works on one 3-dimensional image. */
@@ -206,8 +230,8 @@ public enum Limitation {
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
       return in != null && in.rank() == 4 && in.shape().get(0) > 1
-          ? Optional.of(ctx.opName(i) + " input " + in.shape()
-              + " is not a single 3-dimensional image")
+          ? Optional.of(
+              ctx.opName(i) + " input " + in.shape() + " is not a single 3-dimensional image")
           : Optional.empty();
     }
   },
@@ -244,8 +268,13 @@ public enum Limitation {
         if (in.shape().get(d) > 1) {
           seenNonUnit = true;
         } else if (seenNonUnit) {
-          return Optional.of("SQUEEZE of " + in.shape() + " removes a dimension after a non-unit"
-              + " one (runtime " + ctx.target().edgetpuRuntime() + " needs leading 1s only)");
+          return Optional.of(
+              "SQUEEZE of "
+                  + in.shape()
+                  + " removes a dimension after a non-unit"
+                  + " one (runtime "
+                  + ctx.target().edgetpuRuntime()
+                  + " needs leading 1s only)");
         }
       }
       return Optional.empty();
@@ -256,18 +285,21 @@ public enum Limitation {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
-      if (o.has("ellipsis_mask") && (o.getLong("ellipsis_mask") != 0 || o.getLong("new_axis_mask") != 0)) {
+      if (o.has("ellipsis_mask")
+          && (o.getLong("ellipsis_mask") != 0 || o.getLong("new_axis_mask") != 0)) {
         return Optional.of("STRIDED_SLICE uses an ellipsis or new-axis mask (both must be 0)");
       }
       int[] strides = intsOf(ctx, ctx.op(i).input(3));
       if (strides == null) {
-        return Optional.of("STRIDED_SLICE strides are not constant (only all-1 strides are"
-            + " supported)");
+        return Optional.of(
+            "STRIDED_SLICE strides are not constant (only all-1 strides are" + " supported)");
       }
       for (int s : strides) {
         if (s != 1) {
-          return Optional.of("STRIDED_SLICE has strides " + java.util.Arrays.toString(strides)
-              + " (only all-1 strides are supported)");
+          return Optional.of(
+              "STRIDED_SLICE has strides "
+                  + java.util.Arrays.toString(strides)
+                  + " (only all-1 strides are supported)");
         }
       }
       return Optional.empty();

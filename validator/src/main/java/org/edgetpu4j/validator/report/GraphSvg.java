@@ -66,34 +66,61 @@ final class GraphSvg {
       }
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-            + " role=\"img\" aria-label=\"operator graph\">%n", width, height, width, height));
-    sb.append("<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\""
-        + " orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#555\"/></marker></defs>\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                + " role=\"img\" aria-label=\"operator graph\">%n",
+            width,
+            height,
+            width,
+            height));
+    sb.append(
+        "<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\""
+            + " orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#555\"/></marker></defs>\n");
     for (OpReport op : ops) {
       for (int t : op.inputs()) {
         Integer p = producer.get(t);
         if (p != null && p < op.index()) {
-          sb.append(String.format(Locale.ROOT,
-              "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\""
-                  + " marker-end=\"url(#arrow)\"/>%n",
-              x[p] + BOX_W / 2, y[p] + BOX_H, x[op.index()] + BOX_W / 2, y[op.index()] - 2));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\""
+                      + " marker-end=\"url(#arrow)\"/>%n",
+                  x[p] + BOX_W / 2,
+                  y[p] + BOX_H,
+                  x[op.index()] + BOX_W / 2,
+                  y[op.index()] - 2));
         }
       }
     }
     for (OpReport op : ops) {
       int i = op.index();
-      sb.append(String.format(Locale.ROOT,
-          "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
-              + " fill=\"%s\" stroke=\"#333\"/>"
-              + "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#000\">"
-              + "Op#%d %s v%d</text></g>%n",
-          HtmlReport.escape("Op#" + i + " " + op.opcode() + ": " + op.edgetpuStatus().text()
-              + (op.reason().isEmpty() ? "" : " - " + op.reason())),
-          x[i], y[i], BOX_W, BOX_H, colour(op.edgetpuStatus()),
-          x[i] + BOX_W / 2, y[i] + BOX_H / 2 + 4, i, HtmlReport.escape(shorten(op.opcode())),
-          op.version()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<g><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\""
+                  + " fill=\"%s\" stroke=\"#333\"/>"
+                  + "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#000\">"
+                  + "Op#%d %s v%d</text></g>%n",
+              HtmlReport.escape(
+                  "Op#"
+                      + i
+                      + " "
+                      + op.opcode()
+                      + ": "
+                      + op.edgetpuStatus().text()
+                      + (op.reason().isEmpty() ? "" : " - " + op.reason())),
+              x[i],
+              y[i],
+              BOX_W,
+              BOX_H,
+              colour(op.edgetpuStatus()),
+              x[i] + BOX_W / 2,
+              y[i] + BOX_H / 2 + 4,
+              i,
+              HtmlReport.escape(shorten(op.opcode())),
+              op.version()));
     }
     sb.append("</svg>\n");
     return sb.toString();

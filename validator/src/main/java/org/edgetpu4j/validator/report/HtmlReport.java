@@ -8,8 +8,8 @@ import org.edgetpu4j.validator.Report;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, no scripts, no external resources): the
- * summary, a picture of the operator graph coloured by Edge TPU or CPU, the operator table and
- * the findings.
+ * summary, a picture of the operator graph coloured by Edge TPU or CPU, the operator table and the
+ * findings.
  */
 public final class HtmlReport {
   private HtmlReport() {}
@@ -19,7 +19,9 @@ public final class HtmlReport {
     EdgeTpuPrediction p = r.edgetpu();
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>edgetpu4j check: ").append(escape(r.modelName())).append("</title>\n")
+        .append("<title>edgetpu4j check: ")
+        .append(escape(r.modelName()))
+        .append("</title>\n")
         .append("<style>body{font-family:sans-serif;margin:1.5em;color:#222}")
         .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;")
         .append("padding:3px 8px;font-size:13px;text-align:left;vertical-align:top}")
@@ -28,19 +30,31 @@ public final class HtmlReport {
         .append(".sw{display:inline-block;width:12px;height:12px;border:1px solid #333;")
         .append("margin:0 4px 0 12px}</style></head><body>\n");
     sb.append("<h1>edgetpu4j check: ").append(escape(r.modelName())).append("</h1>\n<ul>\n");
-    sb.append("<li>Edge TPU compatible: ").append(verdict(r.edgetpuCompatible()))
-        .append(" (mapping ").append(p.mapping().name().toLowerCase(Locale.ROOT)).append(", ")
-        .append(p.opsOnEdgeTpu()).append(" of ").append(r.ops().size())
+    sb.append("<li>Edge TPU compatible: ")
+        .append(verdict(r.edgetpuCompatible()))
+        .append(" (mapping ")
+        .append(p.mapping().name().toLowerCase(Locale.ROOT))
+        .append(", ")
+        .append(p.opsOnEdgeTpu())
+        .append(" of ")
+        .append(r.ops().size())
         .append(" operations on the Edge TPU)</li>\n");
     for (String e : p.compileErrors()) {
       sb.append("<li class=\"bad\">Compilation would fail: ").append(escape(e)).append("</li>\n");
     }
-    sb.append("<li>TFLite runtime needed: ").append(escape(r.minRuntimeVersion()))
-        .append("; target ").append(escape(r.target().runtime().map(Object::toString).orElse("any")))
-        .append(": ").append(verdict(r.loadsOnTarget())).append("</li>\n");
-    sb.append("<li>Edge TPU runtime ").append(r.target().edgetpuRuntime())
-        .append(", compiler ").append(escape(r.target().compiler().toString()))
-        .append("; parameters on Edge TPU operators: ").append(TextReport.size(p.parameterBytes()))
+    sb.append("<li>TFLite runtime needed: ")
+        .append(escape(r.minRuntimeVersion()))
+        .append("; target ")
+        .append(escape(r.target().runtime().map(Object::toString).orElse("any")))
+        .append(": ")
+        .append(verdict(r.loadsOnTarget()))
+        .append("</li>\n");
+    sb.append("<li>Edge TPU runtime ")
+        .append(r.target().edgetpuRuntime())
+        .append(", compiler ")
+        .append(escape(r.target().compiler().toString()))
+        .append("; parameters on Edge TPU operators: ")
+        .append(TextReport.size(p.parameterBytes()))
         .append("</li>\n</ul>\n");
     sb.append("<h2>Graph</h2>\n<p>")
         .append("<span class=\"sw\" style=\"background:#4caf50\"></span>Edge TPU")
@@ -51,14 +65,26 @@ public final class HtmlReport {
     sb.append("<h2>Operations</h2>\n<table><tr><th>#</th><th>Operator</th><th>Version</th>")
         .append("<th>Needs</th><th>Min runtime</th><th>Edge TPU status</th><th>Reason</th></tr>\n");
     for (OpReport op : r.ops()) {
-      sb.append("<tr><td>").append(op.index()).append("</td><td>").append(escape(op.opcode()))
-          .append("</td><td>v").append(op.version()).append("</td><td>")
-          .append(op.requiredVersion() > 0
-              ? "v" + op.requiredVersion() + ": " + escape(op.versionReason()) : "")
-          .append("</td><td>").append(escape(op.minRuntime())).append("</td><td style=\"color:")
-          .append(GraphSvg.colour(op.edgetpuStatus())).append("\">")
-          .append(escape(op.edgetpuStatus().text())).append("</td><td>")
-          .append(escape(op.reason())).append("</td></tr>\n");
+      sb.append("<tr><td>")
+          .append(op.index())
+          .append("</td><td>")
+          .append(escape(op.opcode()))
+          .append("</td><td>v")
+          .append(op.version())
+          .append("</td><td>")
+          .append(
+              op.requiredVersion() > 0
+                  ? "v" + op.requiredVersion() + ": " + escape(op.versionReason())
+                  : "")
+          .append("</td><td>")
+          .append(escape(op.minRuntime()))
+          .append("</td><td style=\"color:")
+          .append(GraphSvg.colour(op.edgetpuStatus()))
+          .append("\">")
+          .append(escape(op.edgetpuStatus().text()))
+          .append("</td><td>")
+          .append(escape(op.reason()))
+          .append("</td></tr>\n");
     }
     sb.append("</table>\n<h2>Findings</h2>\n");
     if (r.findings().isEmpty()) {
@@ -67,11 +93,21 @@ public final class HtmlReport {
       sb.append("<table><tr><th>Severity</th><th>Rule</th><th>Where</th><th>Message</th>")
           .append("<th>Hint</th></tr>\n");
       for (Finding f : r.findings()) {
-        sb.append("<tr><td class=\"").append(f.severity()).append("\">").append(f.severity())
-            .append("</td><td>").append(escape(f.ruleId())).append("<br><small>")
-            .append(escape(f.docPage())).append("</small></td><td>").append(escape(f.location()))
-            .append("</td><td>").append(escape(f.message())).append("</td><td>")
-            .append(escape(f.hint())).append("</td></tr>\n");
+        sb.append("<tr><td class=\"")
+            .append(f.severity())
+            .append("\">")
+            .append(f.severity())
+            .append("</td><td>")
+            .append(escape(f.ruleId()))
+            .append("<br><small>")
+            .append(escape(f.docPage()))
+            .append("</small></td><td>")
+            .append(escape(f.location()))
+            .append("</td><td>")
+            .append(escape(f.message()))
+            .append("</td><td>")
+            .append(escape(f.hint()))
+            .append("</td></tr>\n");
       }
       sb.append("</table>\n");
     }

@@ -35,22 +35,31 @@ public final class TextReport {
         .append(", Edge TPU compiler ")
         .append(r.target().compiler())
         .append('\n');
-    sb.append("Edge TPU compatible: ").append(r.edgetpuCompatible() ? "yes" : "no")
-        .append(" (mapping ").append(p.mapping().name().toLowerCase(Locale.ROOT)).append(")\n");
+    sb.append("Edge TPU compatible: ")
+        .append(r.edgetpuCompatible() ? "yes" : "no")
+        .append(" (mapping ")
+        .append(p.mapping().name().toLowerCase(Locale.ROOT))
+        .append(")\n");
     for (String e : p.compileErrors()) {
       sb.append("Compilation would fail: ").append(e).append('\n');
     }
     sb.append('\n');
-    sb.append(String.format(Locale.ROOT, "Parameters of Edge TPU operators: %s (on-chip cache about 7.86MiB)%n",
-        size(p.parameterBytes())));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Parameters of Edge TPU operators: %s (on-chip cache about 7.86MiB)%n",
+            size(p.parameterBytes())));
     sb.append("Number of Edge TPU subgraphs: ").append(p.opsOnEdgeTpu() > 0 ? 1 : 0).append('\n');
     sb.append("Total number of operations: ").append(r.ops().size()).append('\n');
     if (p.opsOnCpu() > 0) {
       sb.append('\n')
-          .append("Not all operations are supported by the Edge TPU. A percentage of the model"
-              + " will instead run on the CPU, which is slower.\n");
+          .append(
+              "Not all operations are supported by the Edge TPU. A percentage of the model"
+                  + " will instead run on the CPU, which is slower.\n");
     }
-    sb.append("Number of operations that will run on Edge TPU: ").append(p.opsOnEdgeTpu()).append('\n');
+    sb.append("Number of operations that will run on Edge TPU: ")
+        .append(p.opsOnEdgeTpu())
+        .append('\n');
     sb.append("Number of operations that will run on CPU: ").append(p.opsOnCpu()).append("\n\n");
     sb.append(String.format(Locale.ROOT, "%-31s%-11s%s%n%n", "Operator", "Count", "Status"));
     Map<String, Integer> rows = new LinkedHashMap<>();
@@ -64,9 +73,13 @@ public final class TextReport {
         });
     sb.append("\nOperations\n");
     for (OpReport op : r.ops()) {
-      sb.append(String.format(Locale.ROOT, "Op#%-3d %-24s v%-2d", op.index(), op.opcode(), op.version()));
+      sb.append(
+          String.format(Locale.ROOT, "Op#%-3d %-24s v%-2d", op.index(), op.opcode(), op.version()));
       if (op.requiredVersion() > 0) {
-        sb.append(" (needs v").append(op.requiredVersion()).append(": ").append(op.versionReason())
+        sb.append(" (needs v")
+            .append(op.requiredVersion())
+            .append(": ")
+            .append(op.versionReason())
             .append(')');
       }
       if (!op.minRuntime().isEmpty()) {
@@ -92,8 +105,17 @@ public final class TextReport {
 
   /** One finding as a console line: severity, rule, location, message, hint, page. */
   public static String line(Finding f) {
-    return f.severity() + " [" + f.ruleId() + "] " + f.location() + ": " + f.message()
-        + (f.hint().isEmpty() ? "" : "\n    hint: " + f.hint()) + " (see " + f.docPage() + ")";
+    return f.severity()
+        + " ["
+        + f.ruleId()
+        + "] "
+        + f.location()
+        + ": "
+        + f.message()
+        + (f.hint().isEmpty() ? "" : "\n    hint: " + f.hint())
+        + " (see "
+        + f.docPage()
+        + ")";
   }
 
   static String size(long bytes) {

@@ -26,8 +26,12 @@ public final class BatchSize implements Rule {
         out.add(
             ctx.finding(this)
                 .tensor(t)
-                .message("input " + tensor.shape() + " has batch " + tensor.shape().get(0)
-                    + "; the Edge TPU expects batch 1")
+                .message(
+                    "input "
+                        + tensor.shape()
+                        + " has batch "
+                        + tensor.shape().get(0)
+                        + "; the Edge TPU expects batch 1")
                 .hint("Convert with batch 1 and run samples one after another")
                 .build());
       }

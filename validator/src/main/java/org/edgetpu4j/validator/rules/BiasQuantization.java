@@ -15,7 +15,8 @@ import org.edgetpu4j.validator.Severity;
 @ValidationRule(
     id = "BIAS_QUANTIZATION",
     severity = Severity.ERROR,
-    summary = "A quantized bias is not INT32, has a nonzero zero point, or its scale is not input scale x weight scale.")
+    summary =
+        "A quantized bias is not INT32, has a nonzero zero point, or its scale is not input scale x weight scale.")
 public final class BiasQuantization implements Rule {
   /** Relative tolerance of the scale comparison; scales are float32. */
   static final double TOLERANCE = 1e-4;
@@ -32,8 +33,12 @@ public final class BiasQuantization implements Rule {
       Tensor w = ctx.tensor(ctx.op(i).input(Ops.weightSlot(code)));
       int b = ctx.op(i).input(Ops.biasSlot(code));
       Tensor bias = ctx.tensor(b);
-      if (in == null || w == null || bias == null || !Ops.is8Bit(in.type())
-          || !in.quantization().isQuantized() || !w.quantization().isQuantized()) {
+      if (in == null
+          || w == null
+          || bias == null
+          || !Ops.is8Bit(in.type())
+          || !in.quantization().isQuantized()
+          || !w.quantization().isQuantized()) {
         continue;
       }
       String problem = problem(in, w, bias);
@@ -42,8 +47,9 @@ public final class BiasQuantization implements Rule {
             ctx.finding(this, i)
                 .tensor(b)
                 .message("bias " + problem)
-                .hint("Let the converter quantize the bias: INT32, zero point 0, scale = input"
-                    + " scale x weight scale")
+                .hint(
+                    "Let the converter quantize the bias: INT32, zero point 0, scale = input"
+                        + " scale x weight scale")
                 .build());
       }
     }
@@ -72,8 +78,13 @@ public final class BiasQuantization implements Rule {
       double expected = (double) inScale * ws.get(Math.min(c, ws.length() - 1));
       double actual = q.scale().get(c);
       if (Math.abs(actual - expected) > TOLERANCE * Math.max(Math.abs(expected), 1e-30)) {
-        return "scale[" + c + "] is " + actual + ", expected input scale x weight scale = "
-            + (float) expected + " (bias scale != input scale x weight scale)";
+        return "scale["
+            + c
+            + "] is "
+            + actual
+            + ", expected input scale x weight scale = "
+            + (float) expected
+            + " (bias scale != input scale x weight scale)";
       }
     }
     return null;

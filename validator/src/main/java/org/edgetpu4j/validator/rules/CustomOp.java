@@ -26,11 +26,14 @@ public final class CustomOp implements Rule {
       out.add(
           ctx.finding(this, i)
               .message(
-                  "custom operator '" + code.customCode().orElse("") + "' is not a TFLite builtin;"
+                  "custom operator '"
+                      + code.customCode().orElse("")
+                      + "' is not a TFLite builtin;"
                       + " the interpreter only runs it when the application registers it, and it"
                       + " is not in the Edge TPU supported-operations list")
-              .hint("Register the operator with the interpreter's op resolver, or replace it with"
-                  + " builtin operators")
+              .hint(
+                  "Register the operator with the interpreter's op resolver, or replace it with"
+                      + " builtin operators")
               .blocks(EdgeTpuStatus.NOT_SUPPORTED)
               .build());
     }

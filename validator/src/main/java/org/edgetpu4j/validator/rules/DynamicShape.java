@@ -11,10 +11,10 @@ import org.edgetpu4j.validator.Severity;
 /**
  * A tensor whose shape signature has -1 (a dimension the converter left to run time). The Edge TPU
  * compiler compiles for the stored shape, so the compiled model only accepts that size: a model
- * converted with a dynamic batch and stored batch 1 still compiles (the Coral-compiled pairs
- * {@code dense_256} and {@code dense_512} have input signature [-1, N] and map fully), but it
- * cannot be resized on the Edge TPU. Operators that compute shapes at run time (SHAPE and the
- * INT32 arithmetic after it) are reported by EDGETPU_DATA_TYPE.
+ * converted with a dynamic batch and stored batch 1 still compiles (the Coral-compiled pairs {@code
+ * dense_256} and {@code dense_512} have input signature [-1, N] and map fully), but it cannot be
+ * resized on the Edge TPU. Operators that compute shapes at run time (SHAPE and the INT32
+ * arithmetic after it) are reported by EDGETPU_DATA_TYPE.
  */
 @ValidationRule(
     id = "DYNAMIC_SHAPE",
@@ -33,11 +33,15 @@ public final class DynamicShape implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message("tensor has dynamic shape " + tensor.shapeSignature()
-                      + "; the Edge TPU compiler compiles for the stored shape " + tensor.shape()
-                      + " and the compiled model accepts only that size")
-                  .hint("Fix the shape before conversion (for example batch 1 on the concrete"
-                      + " function's input) so that no run-time shape arithmetic is emitted")
+                  .message(
+                      "tensor has dynamic shape "
+                          + tensor.shapeSignature()
+                          + "; the Edge TPU compiler compiles for the stored shape "
+                          + tensor.shape()
+                          + " and the compiled model accepts only that size")
+                  .hint(
+                      "Fix the shape before conversion (for example batch 1 on the concrete"
+                          + " function's input) so that no run-time shape arithmetic is emitted")
                   .build());
         }
       }

@@ -32,8 +32,11 @@ public final class EdgeTpuDataType implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message(ctx.opName(i) + " works on " + tensor.type()
-                      + " tensors (Edge TPU needs 8-bit quantized tensors)")
+                  .message(
+                      ctx.opName(i)
+                          + " works on "
+                          + tensor.type()
+                          + " tensors (Edge TPU needs 8-bit quantized tensors)")
                   .hint("Quantize the model fully to INT8/UINT8")
                   .blocks(EdgeTpuStatus.UNSUPPORTED_DATA_TYPE)
                   .build());

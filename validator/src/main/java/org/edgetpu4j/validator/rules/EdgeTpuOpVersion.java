@@ -42,10 +42,15 @@ public final class EdgeTpuOpVersion implements Rule {
     if (min.isPresent() && !parser.isOlderThan(min.get())) {
       return Optional.empty();
     }
-    return Optional.of("v" + code.version() + " first appeared in TFLite "
-        + min.map(RuntimeVersion::toString).orElse("after " + OpRuntimeTable.get().newestKnown())
-        + ", and the compiler's parser knows operator versions up to TFLite " + parser
-        + " (inferred from the refusals listed in docs/rules/EDGETPU_OP_VERSION.md)");
+    return Optional.of(
+        "v"
+            + code.version()
+            + " first appeared in TFLite "
+            + min.map(RuntimeVersion::toString)
+                .orElse("after " + OpRuntimeTable.get().newestKnown())
+            + ", and the compiler's parser knows operator versions up to TFLite "
+            + parser
+            + " (inferred from the refusals listed in docs/rules/EDGETPU_OP_VERSION.md)");
   }
 
   @Override
@@ -69,20 +74,33 @@ public final class EdgeTpuOpVersion implements Rule {
       refused.add(code.op() + " v" + code.version());
       out.add(
           ctx.finding(this, i)
-              .message(code.op() + " v" + code.version() + why + " is newer than Edge TPU"
-                  + " compiler " + ctx.target().compiler() + " can parse: " + refusal.get())
-              .hint("Convert so the operator keeps an older version (older converter,"
-                  + " experimental_new_converter=False, or remove the property that raised the"
-                  + " version)")
+              .message(
+                  code.op()
+                      + " v"
+                      + code.version()
+                      + why
+                      + " is newer than Edge TPU"
+                      + " compiler "
+                      + ctx.target().compiler()
+                      + " can parse: "
+                      + refusal.get())
+              .hint(
+                  "Convert so the operator keeps an older version (older converter,"
+                      + " experimental_new_converter=False, or remove the property that raised the"
+                      + " version)")
               .blocks(EdgeTpuStatus.VERSION_NOT_SUPPORTED)
               .build());
     }
     if (!refused.isEmpty()) {
       out.add(
           ctx.finding(this)
-              .message("Edge TPU compiler " + ctx.target().compiler() + " cannot parse "
-                  + String.join(", ", refused) + ": 'Model could not be parsed', nothing is"
-                  + " compiled")
+              .message(
+                  "Edge TPU compiler "
+                      + ctx.target().compiler()
+                      + " cannot parse "
+                      + String.join(", ", refused)
+                      + ": 'Model could not be parsed', nothing is"
+                      + " compiled")
               .hint("Lower the operator versions listed above")
               .blocks(EdgeTpuStatus.MODEL_NOT_COMPILED)
               .build());

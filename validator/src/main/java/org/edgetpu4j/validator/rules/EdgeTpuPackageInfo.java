@@ -34,11 +34,17 @@ public final class EdgeTpuPackageInfo implements Rule {
         }
         out.add(
             ctx.finding(this, i)
-                .message("Edge TPU package " + p.identifier() + ": needs Edge TPU runtime "
-                    + p.minRuntimeVersion()
-                    + (p.compilerVersion().isEmpty() ? "" : ", compiler " + p.compilerVersion())
-                    + "; executables: " + exes + "; on-chip parameter cache "
-                    + p.cachedParameterBytes() + " bytes")
+                .message(
+                    "Edge TPU package "
+                        + p.identifier()
+                        + ": needs Edge TPU runtime "
+                        + p.minRuntimeVersion()
+                        + (p.compilerVersion().isEmpty() ? "" : ", compiler " + p.compilerVersion())
+                        + "; executables: "
+                        + exes
+                        + "; on-chip parameter cache "
+                        + p.cachedParameterBytes()
+                        + " bytes")
                 .hint("Already compiled: the ops outside edgetpu-custom-op run on the CPU")
                 .build());
       } catch (IllegalArgumentException e) {

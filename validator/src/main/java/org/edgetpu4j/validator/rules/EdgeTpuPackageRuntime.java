@@ -15,7 +15,8 @@ import org.edgetpu4j.validator.edgetpu.EdgeTpuPackage;
 @ValidationRule(
     id = "EDGETPU_PACKAGE_RUNTIME",
     severity = Severity.ERROR,
-    summary = "A compiled Edge TPU package needs a newer Edge TPU runtime than the target, or is unreadable.")
+    summary =
+        "A compiled Edge TPU package needs a newer Edge TPU runtime than the target, or is unreadable.")
 public final class EdgeTpuPackageRuntime implements Rule {
 
   @Override
@@ -32,10 +33,16 @@ public final class EdgeTpuPackageRuntime implements Rule {
         if (p.minRuntimeVersion() > target) {
           out.add(
               ctx.finding(this, i)
-                  .message("package requires Edge TPU runtime version (" + p.minRuntimeVersion()
-                      + "), which is newer than the target runtime version (" + target + ")")
-                  .hint("Recompile with edgetpu_compiler -m " + target
-                      + ", or update the device's Edge TPU runtime")
+                  .message(
+                      "package requires Edge TPU runtime version ("
+                          + p.minRuntimeVersion()
+                          + "), which is newer than the target runtime version ("
+                          + target
+                          + ")")
+                  .hint(
+                      "Recompile with edgetpu_compiler -m "
+                          + target
+                          + ", or update the device's Edge TPU runtime")
                   .blocks(EdgeTpuStatus.NOT_SUPPORTED)
                   .build());
         }

@@ -35,13 +35,25 @@ public final class EdgeTpuUnsupportedOp implements Rule {
         message = "operation " + code + " is not in the Edge TPU supported-operations list";
         hint = hintFor(code);
       } else if (row.get().minRuntime() > ctx.target().edgetpuRuntime()) {
-        message = code + " needs Edge TPU runtime " + row.get().minRuntime() + ", target is "
-            + ctx.target().edgetpuRuntime();
-        hint = "Compile for runtime " + row.get().minRuntime() + " (edgetpu_compiler -m "
-            + row.get().minRuntime() + ") if the device has it";
+        message =
+            code
+                + " needs Edge TPU runtime "
+                + row.get().minRuntime()
+                + ", target is "
+                + ctx.target().edgetpuRuntime();
+        hint =
+            "Compile for runtime "
+                + row.get().minRuntime()
+                + " (edgetpu_compiler -m "
+                + row.get().minRuntime()
+                + ") if the device has it";
       } else if (ctx.target().compiler().isOlderThan(row.get().minCompiler())) {
-        message = code + " needs Edge TPU compiler " + row.get().minCompiler()
-            + ", target compiler is " + ctx.target().compiler();
+        message =
+            code
+                + " needs Edge TPU compiler "
+                + row.get().minCompiler()
+                + ", target compiler is "
+                + ctx.target().compiler();
         hint = "Use Edge TPU compiler " + row.get().minCompiler() + " or newer";
       }
       if (message != null) {
@@ -61,8 +73,11 @@ public final class EdgeTpuUnsupportedOp implements Rule {
       case LEAKY_RELU -> "Use PRELU (Edge TPU runtime 13+) or RELU instead of LEAKY_RELU";
       case HARD_SWISH -> "Replace HARD_SWISH with x * RELU6(x + 3) / 6 (ADD, RELU6, MUL)";
       case DEQUANTIZE -> "Keep the model integer to the end (inference_output_type = tf.uint8)";
-      default -> "Move " + code + " out of the model (run it in the application), or replace it"
-          + " with supported operators";
+      default ->
+          "Move "
+              + code
+              + " out of the model (run it in the application), or replace it"
+              + " with supported operators";
     };
   }
 }

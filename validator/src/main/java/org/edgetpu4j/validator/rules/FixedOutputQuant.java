@@ -16,7 +16,8 @@ import org.edgetpu4j.validator.Severity;
 @ValidationRule(
     id = "FIXED_OUTPUT_QUANT",
     severity = Severity.ERROR,
-    summary = "LOGISTIC, SOFTMAX, TANH or L2_NORMALIZATION output does not have its fixed scale and zero point.")
+    summary =
+        "LOGISTIC, SOFTMAX, TANH or L2_NORMALIZATION output does not have its fixed scale and zero point.")
 public final class FixedOutputQuant implements Rule {
 
   @Override
@@ -41,13 +42,24 @@ public final class FixedOutputQuant implements Rule {
       long zp = t.type() == TensorType.INT8 ? (sigmoidLike ? -128 : 0) : (sigmoidLike ? 0 : 128);
       float s = t.quantization().scale().get(0);
       long z = t.quantization().zeroPoint().length() > 0 ? t.quantization().zeroPoint().get(0) : 0;
-      boolean zpOk = z == zp || (code == BuiltinOp.TANH && t.type() == TensorType.UINT8 && z == 127);
+      boolean zpOk =
+          z == zp || (code == BuiltinOp.TANH && t.type() == TensorType.UINT8 && z == 127);
       if (Math.abs(s - scale) > 1e-3 * scale || !zpOk) {
         out.add(
             ctx.finding(this, i)
                 .tensor(o)
-                .message(code + " output is (scale " + s + ", zero point " + z + "), expected ("
-                    + scale + ", " + zp + ") for " + t.type())
+                .message(
+                    code
+                        + " output is (scale "
+                        + s
+                        + ", zero point "
+                        + z
+                        + "), expected ("
+                        + scale
+                        + ", "
+                        + zp
+                        + ") for "
+                        + t.type())
                 .hint("Let the converter choose the output quantization of " + code)
                 .build());
       }

@@ -28,10 +28,13 @@ public final class Float16Weights implements Rule {
         out.add(
             ctx.finding(this, i)
                 .tensor(t)
-                .message("FLOAT16 constant " + Ops.shape(in)
-                    + " is expanded to FLOAT32; the model computes in float")
-                .hint("Use full-integer quantization instead of float16 quantization for the"
-                    + " Edge TPU")
+                .message(
+                    "FLOAT16 constant "
+                        + Ops.shape(in)
+                        + " is expanded to FLOAT32; the model computes in float")
+                .hint(
+                    "Use full-integer quantization instead of float16 quantization for the"
+                        + " Edge TPU")
                 .build());
       }
     }

@@ -9,9 +9,8 @@ import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.Severity;
 
 /**
- * A DEQUANTIZE inside an integer graph: its FLOAT32 output feeds further operators instead of
- * being a model output, so part of the graph falls back to float (an operator without an integer
- * kernel).
+ * A DEQUANTIZE inside an integer graph: its FLOAT32 output feeds further operators instead of being
+ * a model output, so part of the graph falls back to float (an operator without an integer kernel).
  */
 @ValidationRule(
     id = "FLOAT_ISLAND",
@@ -40,10 +39,12 @@ public final class FloatIsland implements Rule {
       out.add(
           ctx.finding(this, i)
               .tensor(o)
-              .message("DEQUANTIZE inside the graph: FLOAT32 tensor between integer operators"
-                  + " (float island); the operators on it run in float on the CPU")
-              .hint("Replace the operator that lacks an integer kernel, or move it to the end of"
-                  + " the model")
+              .message(
+                  "DEQUANTIZE inside the graph: FLOAT32 tensor between integer operators"
+                      + " (float island); the operators on it run in float on the CPU")
+              .hint(
+                  "Replace the operator that lacks an integer kernel, or move it to the end of"
+                      + " the model")
               .build());
     }
     return out;

@@ -15,7 +15,8 @@ import org.edgetpu4j.validator.Severity;
 @ValidationRule(
     id = "HYBRID_OP",
     severity = Severity.ERROR,
-    summary = "An operator computes on FLOAT32 activations with INT8 weights (dynamic-range quantization).")
+    summary =
+        "An operator computes on FLOAT32 activations with INT8 weights (dynamic-range quantization).")
 public final class HybridOp implements Rule {
 
   @Override
@@ -37,10 +38,12 @@ public final class HybridOp implements Rule {
             ctx.finding(this, i)
                 .tensor(w)
                 .message(
-                    "hybrid op: FLOAT32 activations with " + weights.type()
+                    "hybrid op: FLOAT32 activations with "
+                        + weights.type()
                         + " weights (dynamic-range quantization); the arithmetic stays float")
-                .hint("Quantize fully: give the converter a representative_dataset and"
-                    + " supported_ops = [TFLITE_BUILTINS_INT8]")
+                .hint(
+                    "Quantize fully: give the converter a representative_dataset and"
+                        + " supported_ops = [TFLITE_BUILTINS_INT8]")
                 .build());
       }
     }

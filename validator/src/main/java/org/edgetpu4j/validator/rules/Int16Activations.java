@@ -24,10 +24,12 @@ public final class Int16Activations implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message("INT16 quantized activation (16x8 quantization); the Edge TPU computes"
-                      + " in 8 bits only")
-                  .hint("Quantize activations to 8 bits (do not use"
-                      + " EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8)")
+                  .message(
+                      "INT16 quantized activation (16x8 quantization); the Edge TPU computes"
+                          + " in 8 bits only")
+                  .hint(
+                      "Quantize activations to 8 bits (do not use"
+                          + " EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8)")
                   .build());
           break;
         }

@@ -33,10 +33,18 @@ public final class Int8IoRuntime implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message("INT8 tensor on Edge TPU runtime " + ctx.target().edgetpuRuntime()
-                      + " (INT8 needs runtime " + MIN_RUNTIME + " or newer)")
-                  .hint("Target Edge TPU runtime " + MIN_RUNTIME + "+ (edgetpu_compiler -m "
-                      + MIN_RUNTIME + "), or use UINT8 quantization")
+                  .message(
+                      "INT8 tensor on Edge TPU runtime "
+                          + ctx.target().edgetpuRuntime()
+                          + " (INT8 needs runtime "
+                          + MIN_RUNTIME
+                          + " or newer)")
+                  .hint(
+                      "Target Edge TPU runtime "
+                          + MIN_RUNTIME
+                          + "+ (edgetpu_compiler -m "
+                          + MIN_RUNTIME
+                          + "), or use UINT8 quantization")
                   .blocks(EdgeTpuStatus.UNSUPPORTED_DATA_TYPE)
                   .build());
           break;

@@ -42,8 +42,10 @@ public final class Int8WeightMinus128 implements Rule {
         out.add(
             ctx.finding(this, i)
                 .tensor(w)
-                .message(count + " INT8 weight value(s) are -128; INT8 weights should lie in"
-                    + " [-127, 127]")
+                .message(
+                    count
+                        + " INT8 weight value(s) are -128; INT8 weights should lie in"
+                        + " [-127, 127]")
                 .hint("Quantize weights with narrow_range=True")
                 .build());
       }

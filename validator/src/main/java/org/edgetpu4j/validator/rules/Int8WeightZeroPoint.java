@@ -10,8 +10,8 @@ import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.Severity;
 
 /**
- * INT8 weights with a nonzero zero point. INT8 weights must be symmetric; TFLite refuses to
- * prepare such a model, so nothing can run it.
+ * INT8 weights with a nonzero zero point. INT8 weights must be symmetric; TFLite refuses to prepare
+ * such a model, so nothing can run it.
  */
 @ValidationRule(
     id = "INT8_WEIGHT_ZERO_POINT",
@@ -43,19 +43,23 @@ public final class Int8WeightZeroPoint implements Rule {
         out.add(
             ctx.finding(this, i)
                 .tensor(w)
-                .message("int8 weight tensor has nonzero zero point(s) " + nonzero
-                    + " (int8 weights must be symmetric, zero point 0); TFLite refuses to prepare"
-                    + " the model")
-                .hint("Use symmetric weight quantization (narrow_range, zero point 0), or legacy"
-                    + " uint8 quantization")
+                .message(
+                    "int8 weight tensor has nonzero zero point(s) "
+                        + nonzero
+                        + " (int8 weights must be symmetric, zero point 0); TFLite refuses to prepare"
+                        + " the model")
+                .hint(
+                    "Use symmetric weight quantization (narrow_range, zero point 0), or legacy"
+                        + " uint8 quantization")
                 .build());
       }
     }
     if (!out.isEmpty()) {
       out.add(
           ctx.finding(this)
-              .message("the model has int8 weights with nonzero zero points; TFLite cannot prepare"
-                  + " it, so the Edge TPU compiler cannot compile it")
+              .message(
+                  "the model has int8 weights with nonzero zero points; TFLite cannot prepare"
+                      + " it, so the Edge TPU compiler cannot compile it")
               .hint("Use symmetric int8 weights")
               .blocks(EdgeTpuStatus.MODEL_NOT_COMPILED)
               .build());

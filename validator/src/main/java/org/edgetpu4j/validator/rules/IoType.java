@@ -33,11 +33,17 @@ public final class IoType implements Rule {
       out.add(
           ctx.finding(this)
               .tensor(t)
-              .message("model " + (isInput ? "input" : "output") + " is " + tensor.type()
-                  + " (UINT8 or INT8 expected); its " + (isInput ? "QUANTIZE" : "DEQUANTIZE")
-                  + " runs on the CPU")
-              .hint("Convert with inference_input_type/inference_output_type = tf.uint8 (or"
-                  + " tf.int8 for Edge TPU runtime 12+)")
+              .message(
+                  "model "
+                      + (isInput ? "input" : "output")
+                      + " is "
+                      + tensor.type()
+                      + " (UINT8 or INT8 expected); its "
+                      + (isInput ? "QUANTIZE" : "DEQUANTIZE")
+                      + " runs on the CPU")
+              .hint(
+                  "Convert with inference_input_type/inference_output_type = tf.uint8 (or"
+                      + " tf.int8 for Edge TPU runtime 12+)")
               .build());
     }
     return out;

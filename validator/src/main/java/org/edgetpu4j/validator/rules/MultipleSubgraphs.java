@@ -22,10 +22,14 @@ public final class MultipleSubgraphs implements Rule {
     if (n > 1) {
       out.add(
           ctx.finding(this)
-              .message("the model has " + n + " subgraphs; control-flow operators (WHILE, IF,"
-                  + " CALL_ONCE) and their bodies run on the CPU")
-              .hint("Unroll loops and conditionals before conversion if they must run on the"
-                  + " Edge TPU")
+              .message(
+                  "the model has "
+                      + n
+                      + " subgraphs; control-flow operators (WHILE, IF,"
+                      + " CALL_ONCE) and their bodies run on the CPU")
+              .hint(
+                  "Unroll loops and conditionals before conversion if they must run on the"
+                      + " Edge TPU")
               .build());
     }
     if (n == 0) {

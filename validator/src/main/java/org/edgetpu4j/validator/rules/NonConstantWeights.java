@@ -30,8 +30,9 @@ public final class NonConstantWeights implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message((slot == Ops.biasSlot(code) ? "bias" : "weights")
-                      + " are computed at run time (parameters must be constant)")
+                  .message(
+                      (slot == Ops.biasSlot(code) ? "bias" : "weights")
+                          + " are computed at run time (parameters must be constant)")
                   .hint("Freeze the weights into the model as constants")
                   .blocks(EdgeTpuStatus.UNSPECIFIED_LIMITATION)
                   .build());

@@ -29,7 +29,9 @@ public final class NotQuantized implements Rule {
       BuiltinOp code = ctx.code(i);
       for (int t : ctx.activeTensors(i)) {
         Tensor tensor = ctx.tensor(t);
-        if (Ops.is8Bit(tensor.type()) && code != BuiltinOp.QUANTIZE && code != BuiltinOp.DEQUANTIZE) {
+        if (Ops.is8Bit(tensor.type())
+            && code != BuiltinOp.QUANTIZE
+            && code != BuiltinOp.DEQUANTIZE) {
           return out;
         }
         if (activationType == null) {

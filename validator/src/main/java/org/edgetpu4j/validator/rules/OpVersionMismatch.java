@@ -31,10 +31,17 @@ public final class OpVersionMismatch implements Rule {
         out.add(
             ctx.finding(this, i)
                 .message(
-                    code.op() + " is stored as v" + code.version() + " but needs v" + r.version()
-                        + " because " + r.reason())
-                .hint("Set the operator-code version to " + r.version()
-                    + " (the TFLite converter does this itself)")
+                    code.op()
+                        + " is stored as v"
+                        + code.version()
+                        + " but needs v"
+                        + r.version()
+                        + " because "
+                        + r.reason())
+                .hint(
+                    "Set the operator-code version to "
+                        + r.version()
+                        + " (the TFLite converter does this itself)")
                 .build());
       }
     }

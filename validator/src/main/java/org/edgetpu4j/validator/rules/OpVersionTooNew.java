@@ -49,7 +49,9 @@ public final class OpVersionTooNew implements Rule {
         String first;
         if (registered.isPresent()) {
           tooNew = code.version() > registered.get();
-          first = min.map(RuntimeVersion::toString).orElse("a runtime newer than " + table.newestKnown());
+          first =
+              min.map(RuntimeVersion::toString)
+                  .orElse("a runtime newer than " + table.newestKnown());
         } else if (min.isPresent()) {
           tooNew = runtime.isOlderThan(min.get());
           first = min.get().toString();
@@ -68,14 +70,26 @@ public final class OpVersionTooNew implements Rule {
                 .orElse("");
         String reg =
             registered
-                .map(v -> v == 0 ? "does not have " + code.op() : "registers " + code.op() + " up to v" + v)
+                .map(
+                    v ->
+                        v == 0
+                            ? "does not have " + code.op()
+                            : "registers " + code.op() + " up to v" + v)
                 .orElse("predates it");
         out.add(
             ctx.finding(this)
                 .subgraph(s, i, code.displayName())
                 .message(
-                    code.op() + " v" + code.version() + why + " needs TFLite runtime " + first
-                        + "; target runtime " + runtime + " " + reg)
+                    code.op()
+                        + " v"
+                        + code.version()
+                        + why
+                        + " needs TFLite runtime "
+                        + first
+                        + "; target runtime "
+                        + runtime
+                        + " "
+                        + reg)
                 .hint(
                     "Update the runtime to "
                         + first

@@ -13,7 +13,8 @@ import org.edgetpu4j.validator.tables.RuntimeVersion;
 @ValidationRule(
     id = "OP_VERSION_UNVERIFIED",
     severity = Severity.WARNING,
-    summary = "An operator version is newer than the runtime tables, so its minimum runtime is unknown.")
+    summary =
+        "An operator version is newer than the runtime tables, so its minimum runtime is unknown.")
 public final class OpVersionUnverified implements Rule {
 
   @Override
@@ -40,11 +41,19 @@ public final class OpVersionUnverified implements Rule {
             ctx.finding(this)
                 .subgraph(s, i, code.displayName())
                 .message(
-                    code.op() + " v" + code.version() + " is not in the minimum-runtime table (it "
-                        + "knows releases up to " + newest + "); it needs a runtime newer than "
+                    code.op()
+                        + " v"
+                        + code.version()
+                        + " is not in the minimum-runtime table (it "
+                        + "knows releases up to "
+                        + newest
+                        + "); it needs a runtime newer than "
                         + newest)
-                .hint("Check that the runtime on the device registers " + code.op() + " v"
-                    + code.version())
+                .hint(
+                    "Check that the runtime on the device registers "
+                        + code.op()
+                        + " v"
+                        + code.version())
                 .build());
       }
     }

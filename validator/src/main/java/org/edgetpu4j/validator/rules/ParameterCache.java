@@ -29,12 +29,14 @@ public final class ParameterCache implements Rule {
     if (bytes > USABLE_BYTES) {
       out.add(
           ctx.finding(this)
-              .message(String.format(
-                  "%.2f MiB of parameters on Edge TPU operators; about %.2f MiB fit in the"
-                      + " on-chip cache, the rest is streamed from the host each inference",
-                  bytes / 1048576.0, USABLE_BYTES / 1048576.0))
-              .hint("Use a smaller model, split it across several Edge TPUs (edgetpu_compiler"
-                  + " --num_segments), or accept slower inference")
+              .message(
+                  String.format(
+                      "%.2f MiB of parameters on Edge TPU operators; about %.2f MiB fit in the"
+                          + " on-chip cache, the rest is streamed from the host each inference",
+                      bytes / 1048576.0, USABLE_BYTES / 1048576.0))
+              .hint(
+                  "Use a smaller model, split it across several Edge TPUs (edgetpu_compiler"
+                      + " --num_segments), or accept slower inference")
               .build());
     }
     return out;

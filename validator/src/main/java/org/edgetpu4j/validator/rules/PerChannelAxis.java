@@ -41,8 +41,12 @@ public final class PerChannelAxis implements Rule {
       if (q.quantizedDimension() != axis) {
         problem = "quantized_dimension is " + q.quantizedDimension() + ", expected " + axis;
       } else if (axis < weights.rank() && q.scale().length() != weights.shape().get(axis)) {
-        problem = q.scale().length() + " scales for " + weights.shape().get(axis)
-            + " channels along dimension " + axis;
+        problem =
+            q.scale().length()
+                + " scales for "
+                + weights.shape().get(axis)
+                + " channels along dimension "
+                + axis;
       }
       if (problem != null) {
         out.add(

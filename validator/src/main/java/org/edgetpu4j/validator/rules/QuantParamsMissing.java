@@ -24,7 +24,10 @@ public final class QuantParamsMissing implements Rule {
     for (int i = 0; i < ctx.opCount(); i++) {
       var op = ctx.op(i);
       for (int k = 0; k < op.inputs().length() + op.outputs().length(); k++) {
-        int t = k < op.inputs().length() ? op.inputs().get(k) : op.outputs().get(k - op.inputs().length());
+        int t =
+            k < op.inputs().length()
+                ? op.inputs().get(k)
+                : op.outputs().get(k - op.inputs().length());
         Tensor tensor = ctx.tensor(t);
         if (tensor == null
             || !(tensor.type() == TensorType.INT8 || tensor.type() == TensorType.UINT8)
@@ -34,10 +37,14 @@ public final class QuantParamsMissing implements Rule {
         out.add(
             ctx.finding(this, i)
                 .tensor(t)
-                .message(tensor.type() + " tensor " + Ops.shape(tensor)
-                    + " has no scale/zero point, so its values have no real meaning")
-                .hint("Re-run the converter with quantization so every 8-bit tensor gets"
-                    + " parameters")
+                .message(
+                    tensor.type()
+                        + " tensor "
+                        + Ops.shape(tensor)
+                        + " has no scale/zero point, so its values have no real meaning")
+                .hint(
+                    "Re-run the converter with quantization so every 8-bit tensor gets"
+                        + " parameters")
                 .blocks(EdgeTpuStatus.UNSUPPORTED_DATA_TYPE)
                 .build());
       }

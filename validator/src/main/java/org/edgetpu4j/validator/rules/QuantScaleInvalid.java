@@ -8,13 +8,14 @@ import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.Severity;
 
 /**
- * Degenerate quantization parameters: a scale that is zero, negative, infinite or NaN, or scale
- * and zero-point lists of different lengths.
+ * Degenerate quantization parameters: a scale that is zero, negative, infinite or NaN, or scale and
+ * zero-point lists of different lengths.
  */
 @ValidationRule(
     id = "QUANT_SCALE_INVALID",
     severity = Severity.ERROR,
-    summary = "A quantization scale is not a positive finite number, or scales and zero points disagree in count.")
+    summary =
+        "A quantization scale is not a positive finite number, or scales and zero points disagree in count.")
 public final class QuantScaleInvalid implements Rule {
 
   @Override

@@ -14,7 +14,10 @@ import org.edgetpu4j.validator.Target;
 import org.edgetpu4j.validator.versioning.OpVersions;
 import org.edgetpu4j.validator.versioning.RequiredVersion;
 
-/** The model under check, the target, and facts several rules share. Operator indices are of subgraph 0. */
+/**
+ * The model under check, the target, and facts several rules share. Operator indices are of
+ * subgraph 0.
+ */
 public final class RuleContext {
   private final Model model;
   private final Target target;
@@ -90,7 +93,9 @@ public final class RuleContext {
     return t.buffer() > 0 && t.buffer() < model.buffers().size() && model.isConstant(t);
   }
 
-  /** Indices of the tensors operator {@code i} reads or writes at run time (no constants, no -1). */
+  /**
+   * Indices of the tensors operator {@code i} reads or writes at run time (no constants, no -1).
+   */
   public List<Integer> activeTensors(int i) {
     List<Integer> out = new ArrayList<>();
     Operator op = op(i);

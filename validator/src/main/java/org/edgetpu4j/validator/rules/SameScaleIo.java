@@ -17,18 +17,39 @@ import org.edgetpu4j.validator.Severity;
 @ValidationRule(
     id = "SAME_SCALE_IO",
     severity = Severity.WARNING,
-    summary = "An operator that should keep its input quantization has different output parameters.")
+    summary =
+        "An operator that should keep its input quantization has different output parameters.")
 public final class SameScaleIo implements Rule {
   static final Set<BuiltinOp> SAME_SCALE =
       EnumSet.of(
-          BuiltinOp.AVERAGE_POOL_2D, BuiltinOp.MAX_POOL_2D, BuiltinOp.CONCATENATION,
-          BuiltinOp.RESHAPE, BuiltinOp.RESIZE_BILINEAR, BuiltinOp.RESIZE_NEAREST_NEIGHBOR,
-          BuiltinOp.SPACE_TO_DEPTH, BuiltinOp.DEPTH_TO_SPACE, BuiltinOp.BATCH_TO_SPACE_ND,
-          BuiltinOp.SPACE_TO_BATCH_ND, BuiltinOp.PAD, BuiltinOp.PADV2, BuiltinOp.MIRROR_PAD,
-          BuiltinOp.GATHER, BuiltinOp.TRANSPOSE, BuiltinOp.SQUEEZE, BuiltinOp.EXPAND_DIMS,
-          BuiltinOp.SLICE, BuiltinOp.STRIDED_SLICE, BuiltinOp.SPLIT, BuiltinOp.SPLIT_V,
-          BuiltinOp.PACK, BuiltinOp.UNPACK, BuiltinOp.TILE, BuiltinOp.MAXIMUM, BuiltinOp.MINIMUM,
-          BuiltinOp.REDUCE_MAX, BuiltinOp.REDUCE_MIN);
+          BuiltinOp.AVERAGE_POOL_2D,
+          BuiltinOp.MAX_POOL_2D,
+          BuiltinOp.CONCATENATION,
+          BuiltinOp.RESHAPE,
+          BuiltinOp.RESIZE_BILINEAR,
+          BuiltinOp.RESIZE_NEAREST_NEIGHBOR,
+          BuiltinOp.SPACE_TO_DEPTH,
+          BuiltinOp.DEPTH_TO_SPACE,
+          BuiltinOp.BATCH_TO_SPACE_ND,
+          BuiltinOp.SPACE_TO_BATCH_ND,
+          BuiltinOp.PAD,
+          BuiltinOp.PADV2,
+          BuiltinOp.MIRROR_PAD,
+          BuiltinOp.GATHER,
+          BuiltinOp.TRANSPOSE,
+          BuiltinOp.SQUEEZE,
+          BuiltinOp.EXPAND_DIMS,
+          BuiltinOp.SLICE,
+          BuiltinOp.STRIDED_SLICE,
+          BuiltinOp.SPLIT,
+          BuiltinOp.SPLIT_V,
+          BuiltinOp.PACK,
+          BuiltinOp.UNPACK,
+          BuiltinOp.TILE,
+          BuiltinOp.MAXIMUM,
+          BuiltinOp.MINIMUM,
+          BuiltinOp.REDUCE_MAX,
+          BuiltinOp.REDUCE_MIN);
 
   @Override
   public List<Finding> check(RuleContext ctx) {
@@ -44,8 +65,10 @@ public final class SameScaleIo implements Rule {
         continue;
       }
       List<Integer> others = new ArrayList<>();
-      if (code == BuiltinOp.CONCATENATION || code == BuiltinOp.PACK
-          || code == BuiltinOp.MAXIMUM || code == BuiltinOp.MINIMUM) {
+      if (code == BuiltinOp.CONCATENATION
+          || code == BuiltinOp.PACK
+          || code == BuiltinOp.MAXIMUM
+          || code == BuiltinOp.MINIMUM) {
         for (int k = 1; k < ctx.op(i).inputs().length(); k++) {
           others.add(ctx.op(i).inputs().get(k));
         }
@@ -62,10 +85,18 @@ public final class SameScaleIo implements Rule {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)
-                  .message(code + " input has (scale " + in.quantization().scale().get(0)
-                      + ", zero point " + in.quantization().zeroPoint().get(0) + ") but this"
-                      + " tensor has (" + o.quantization().scale().get(0) + ", "
-                      + o.quantization().zeroPoint().get(0) + "); they should be equal")
+                  .message(
+                      code
+                          + " input has (scale "
+                          + in.quantization().scale().get(0)
+                          + ", zero point "
+                          + in.quantization().zeroPoint().get(0)
+                          + ") but this"
+                          + " tensor has ("
+                          + o.quantization().scale().get(0)
+                          + ", "
+                          + o.quantization().zeroPoint().get(0)
+                          + "); they should be equal")
                   .hint("Share one range (FakeQuant) across the inputs and output of " + code)
                   .build());
           break;

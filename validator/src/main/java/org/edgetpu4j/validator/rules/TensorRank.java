@@ -28,8 +28,10 @@ public final class TensorRank implements Rule {
             out.add(
                 ctx.finding(this, i)
                     .tensor(t)
-                    .message("shape " + tensor.shape()
-                        + " has a non-unit dimension outside the 3 innermost")
+                    .message(
+                        "shape "
+                            + tensor.shape()
+                            + " has a non-unit dimension outside the 3 innermost")
                     .hint("Use batch 1 and at most three dimensions larger than 1")
                     .blocks(EdgeTpuStatus.UNSUPPORTED_RANK)
                     .build());

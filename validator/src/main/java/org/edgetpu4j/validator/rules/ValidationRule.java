@@ -6,7 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.edgetpu4j.validator.Severity;
 
-/** Metadata of a rule class: its id (also the name of its page under docs/rules), severity and summary. */
+/**
+ * Metadata of a rule class: its id (also the name of its page under docs/rules), severity and
+ * summary.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ValidationRule {

@@ -34,8 +34,16 @@ public final class ZeroPointOutOfRange implements Rule {
           out.add(
               ctx.finding(this)
                   .tensor(t)
-                  .message("zero point " + zp + " of " + tensor.type() + " tensor is outside ["
-                      + min + ", " + max + "]")
+                  .message(
+                      "zero point "
+                          + zp
+                          + " of "
+                          + tensor.type()
+                          + " tensor is outside ["
+                          + min
+                          + ", "
+                          + max
+                          + "]")
                   .hint("The converter clamps zero points into the type's range; re-convert")
                   .build());
           break;

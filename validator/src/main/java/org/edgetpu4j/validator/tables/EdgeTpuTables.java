@@ -37,7 +37,10 @@ public final class EdgeTpuTables {
    *     (inferred from the refusals users reported)
    */
   public record Compiler(
-      CompilerVersion release, String fullVersion, int defaultRuntime, RuntimeVersion parserTflite) {}
+      CompilerVersion release,
+      String fullVersion,
+      int defaultRuntime,
+      RuntimeVersion parserTflite) {}
 
   private final Map<BuiltinOp, EdgeTpuOp> ops;
   private final List<Ceiling> ceilings;
@@ -76,12 +79,14 @@ public final class EdgeTpuTables {
   }
 
   /**
-   * The highest version of {@code op} that {@code compiler}'s parser accepts, where known: a ceiling
-   * seen in a release holds for every older release too, so this is the lowest ceiling reported
-   * for {@code compiler} or any newer release.
+   * The highest version of {@code op} that {@code compiler}'s parser accepts, where known: a
+   * ceiling seen in a release holds for every older release too, so this is the lowest ceiling
+   * reported for {@code compiler} or any newer release.
    */
   public OptionalInt maxParsedVersion(BuiltinOp op, CompilerVersion compiler) {
-    return ceilingFor(op, compiler).map(c -> OptionalInt.of(c.maxVersion())).orElse(OptionalInt.empty());
+    return ceilingFor(op, compiler)
+        .map(c -> OptionalInt.of(c.maxVersion()))
+        .orElse(OptionalInt.empty());
   }
 
   /** The ceiling that decides {@link #maxParsedVersion}, with its evidence. */
@@ -125,7 +130,10 @@ public final class EdgeTpuTables {
     for (String[] c : rows.subList(1, rows.size())) {
       compilers.add(
           new Compiler(
-              CompilerVersion.parse(c[0]), c[1], Integer.parseInt(c[2]), RuntimeVersion.parse(c[3])));
+              CompilerVersion.parse(c[0]),
+              c[1],
+              Integer.parseInt(c[2]),
+              RuntimeVersion.parse(c[3])));
     }
     return new EdgeTpuTables(ops, ceilings, compilers);
   }

@@ -27,7 +27,9 @@ public final class RuntimeReleases {
     return INSTANCE;
   }
 
-  /** The release lines the table has a column for, oldest first ({@code 1.13}, {@code 1.14}, ...). */
+  /**
+   * The release lines the table has a column for, oldest first ({@code 1.13}, {@code 1.14}, ...).
+   */
   public List<RuntimeVersion> releases() {
     return releases;
   }
@@ -65,8 +67,12 @@ public final class RuntimeReleases {
     for (String[] cells : lines.subList(1, lines.size())) {
       if (cells.length != header.length) {
         throw new IllegalStateException(
-            "runtime_op_versions.csv row " + cells[0] + " has " + (cells.length - 1)
-                + " cells, expected " + releases.size());
+            "runtime_op_versions.csv row "
+                + cells[0]
+                + " has "
+                + (cells.length - 1)
+                + " cells, expected "
+                + releases.size());
       }
       int[] row = new int[releases.size()];
       for (int i = 0; i < row.length; i++) {

@@ -19,7 +19,8 @@ public record RuntimeVersion(int[] parts) implements Comparable<RuntimeVersion> 
     parts = parts.clone();
     for (int p : parts) {
       if (p < 0) {
-        throw new IllegalArgumentException("negative version component in " + Arrays.toString(parts));
+        throw new IllegalArgumentException(
+            "negative version component in " + Arrays.toString(parts));
       }
     }
   }

@@ -15,8 +15,8 @@ import org.edgetpu4j.tflite.Tensor;
 
 /**
  * Recomputes the version the TFLite converter assigns to an operator from its signature (tensor
- * types, per-channel weights, options), following the converter's first-match rules, and says
- * which property decided it.
+ * types, per-channel weights, options), following the converter's first-match rules, and says which
+ * property decided it.
  *
  * <p>The converter only ever raises an operator-code version, and all operators of one builtin
  * share one operator code, so the version a model needs for a builtin is the highest required by
@@ -52,7 +52,8 @@ public final class OpVersions {
 
   private static RequiredVersion conv2d(Signature s) {
     if (s.types(INT16, INT8, INT16) && s.number("quantized_bias_type", 0) != 0) {
-      return new RequiredVersion(8, "INT16 activations with INT8 weights and an explicit bias type");
+      return new RequiredVersion(
+          8, "INT16 activations with INT8 weights and an explicit bias type");
     }
     Tensor in = s.input(0);
     Tensor filter = s.input(1);

@@ -108,13 +108,13 @@ final class SimpleOpVersions {
           yield v(4, "input is INT16");
         }
         if (s.flag("half_pixel_centers") || s.flag("align_corners")) {
-          yield v(3, (s.flag("half_pixel_centers") ? "half_pixel_centers" : "align_corners")
-              + " is true");
+          yield v(
+              3,
+              (s.flag("half_pixel_centers") ? "half_pixel_centers" : "align_corners") + " is true");
         }
         yield int8(s, 2);
       }
-      case L2_NORMALIZATION ->
-          s.out(0) == INT8 ? v(2, "output is INT8") : v(1, OpVersions.base(s));
+      case L2_NORMALIZATION -> s.out(0) == INT8 ? v(2, "output is INT8") : v(1, OpVersions.base(s));
       case QUANTIZE -> {
         if (s.inIs(0, INT4) || s.out(0) == INT4) {
           yield v(4, "INT4 input or output");
@@ -178,7 +178,13 @@ final class SimpleOpVersions {
         }
         yield s.inIs(0, UINT32) ? v(4, "UINT32 inputs") : v(1, OpVersions.base(s));
       }
-      case SPACE_TO_DEPTH, SPLIT_V, SUM, LOG_SOFTMAX, GREATER, LESS_EQUAL, SQUARED_DIFFERENCE,
+      case SPACE_TO_DEPTH,
+          SPLIT_V,
+          SUM,
+          LOG_SOFTMAX,
+          GREATER,
+          LESS_EQUAL,
+          SQUARED_DIFFERENCE,
           DEPTH_TO_SPACE ->
           int8(s, 2);
       case EXP, LOG, REDUCE_PROD, SQRT ->
