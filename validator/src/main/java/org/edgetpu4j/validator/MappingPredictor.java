@@ -42,20 +42,6 @@ final class MappingPredictor {
         reason.add("");
       }
     }
-    if (cut >= 0) {
-      for (int i = cut + 1; i < n; i++) {
-        if (status.get(i).isMapped()) {
-          status.set(i, EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
-          reason.set(
-              i,
-              "after Op#"
-                  + cut
-                  + " "
-                  + ctx.opName(cut)
-                  + ", the first operation that cannot be mapped (one Edge TPU partition only)");
-        }
-      }
-    }
     List<String> compileErrors = new ArrayList<>();
     for (Finding f : findings) {
       if (f.opIndex() < 0 && f.subgraph() == 0 && f.blocksEdgeTpu()) {
@@ -67,6 +53,19 @@ final class MappingPredictor {
         if (status.get(i).isMapped()) {
           status.set(i, EdgeTpuStatus.MODEL_NOT_COMPILED);
           reason.set(i, compileErrors.get(0));
+        }
+      }
+    } else if (cut >= 0) {
+      for (int i = cut + 1; i < n; i++) {
+        if (status.get(i).isMapped()) {
+          status.set(i, EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
+          reason.set(
+              i,
+              "after Op#"
+                  + cut
+                  + " "
+                  + ctx.opName(cut)
+                  + ", the first operation that cannot be mapped (one Edge TPU partition only)");
         }
       }
     }

@@ -110,7 +110,7 @@ public enum Limitation {
   ONE_DIMENSIONAL_OUTPUT {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
-      Tensor out = ctx.tensor(ctx.op(i).output(0));
+      Tensor out = ctx.tensor(ctx.output(i, 0));
       if (out == null || out.rank() <= 2) {
         return Optional.empty();
       }
@@ -211,7 +211,7 @@ public enum Limitation {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
-      Tensor out = ctx.tensor(ctx.op(i).output(0));
+      Tensor out = ctx.tensor(ctx.output(i, 0));
       if (in != null && out != null && eightBit(in.type()) && eightBit(out.type())) {
         return Optional.empty();
       }

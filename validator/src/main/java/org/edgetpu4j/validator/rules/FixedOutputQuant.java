@@ -33,7 +33,7 @@ public final class FixedOutputQuant implements Rule {
       } else {
         continue;
       }
-      int o = ctx.op(i).output(0);
+      int o = ctx.output(i, 0);
       Tensor t = ctx.tensor(o);
       if (t == null || !Ops.is8Bit(t.type()) || !t.quantization().isQuantized()) {
         continue;

@@ -26,7 +26,7 @@ public final class FloatIsland implements Rule {
         continue;
       }
       Tensor in = ctx.tensor(ctx.op(i).input(0));
-      int o = ctx.op(i).output(0);
+      int o = ctx.output(i, 0);
       Tensor outT = ctx.tensor(o);
       if (in == null
           || outT == null

@@ -88,6 +88,12 @@ public final class RuleContext {
     return t < 0 || t >= main.tensors().size() ? null : main.tensor(t);
   }
 
+  /** The tensor index of output {@code k} of operator {@code i}, -1 when there is none. */
+  public int output(int i, int k) {
+    var outs = op(i).outputs();
+    return k < outs.length() ? outs.get(k) : -1;
+  }
+
   /** True when {@code t} has constant data. */
   public boolean isConstant(Tensor t) {
     return t.buffer() > 0 && t.buffer() < model.buffers().size() && model.isConstant(t);

@@ -82,8 +82,19 @@ class EdgeTpuRulesTest {
       int x = m.act("x", TensorType.INT8, q(0.5, 0), 1, 4, 4, 3);
       int b = m.filled("b", TensorType.INT32, q(0.005, 0), 0, 4);
       int y = m.act("y", TensorType.INT8, q(0.2, 0), 1, 8, 8, 4);
-      m.op(BuiltinOp.TRANSPOSE_CONV, version, BuiltinOptions.of("TransposeConvOptions", "stride_w",
-          2, "stride_h", 2, "fused_activation_function", activation), in(shape, w, x, b), y);
+      m.op(
+          BuiltinOp.TRANSPOSE_CONV,
+          version,
+          BuiltinOptions.of(
+              "TransposeConvOptions",
+              "stride_w",
+              2,
+              "stride_h",
+              2,
+              "fused_activation_function",
+              activation),
+          in(shape, w, x, b),
+          y);
       return m.io(in(x), y);
     }
 
@@ -137,8 +148,9 @@ class EdgeTpuRulesTest {
 
     @Test
     void uint8OnRuntime11IsFine() {
-      Report r = TinyModel.conv(TensorType.UINT8, 1, BuiltinOptions.of("Conv2DOptions"))
-          .check(Target.DEFAULT.withEdgeTpuRuntime(11));
+      Report r =
+          TinyModel.conv(TensorType.UINT8, 1, BuiltinOptions.of("Conv2DOptions"))
+              .check(Target.DEFAULT.withEdgeTpuRuntime(11));
       assertThat(r.findings("INT8_NEEDS_RUNTIME_12")).isEmpty();
     }
   }
@@ -173,8 +185,12 @@ class EdgeTpuRulesTest {
       int x = m.act("x", TensorType.INT8, q(0.5, 0), 1, 16);
       int w = m.act("w", TensorType.INT8, q(0.01, 0), 10, 16);
       int y = m.act("y", TensorType.INT8, q(0.2, 0), 1, 10);
-      m.op(BuiltinOp.FULLY_CONNECTED, 4, BuiltinOptions.of("FullyConnectedOptions"),
-          in(x, w, -1), y);
+      m.op(
+          BuiltinOp.FULLY_CONNECTED,
+          4,
+          BuiltinOptions.of("FullyConnectedOptions"),
+          in(x, w, -1),
+          y);
       assertThat(m.io(in(x, w), y).check().findings("NON_CONSTANT_WEIGHTS")).hasSize(1);
     }
 
@@ -225,25 +241,60 @@ class EdgeTpuRulesTest {
   class EdgeTpuOpLimitationTest {
     @Test
     void maxPoolWithFusedReluIsNotMapped() {
-      Report r = afterRelu(BuiltinOp.MAX_POOL_2D, 2, BuiltinOptions.of("Pool2DOptions",
-          "filter_width", 1, "filter_height", 1, "stride_w", 1, "stride_h", 1,
-          "fused_activation_function", 1)).check();
-      assertThat(r.findings("EDGETPU_OP_LIMITATION")).singleElement().extracting(f -> f.message())
-          .asString().contains("fused activation RELU");
+      Report r =
+          afterRelu(
+                  BuiltinOp.MAX_POOL_2D,
+                  2,
+                  BuiltinOptions.of(
+                      "Pool2DOptions",
+                      "filter_width",
+                      1,
+                      "filter_height",
+                      1,
+                      "stride_w",
+                      1,
+                      "stride_h",
+                      1,
+                      "fused_activation_function",
+                      1))
+              .check();
+      assertThat(r.findings("EDGETPU_OP_LIMITATION"))
+          .singleElement()
+          .extracting(f -> f.message())
+          .asString()
+          .contains("fused activation RELU");
     }
 
     @Test
     void maxPoolWithoutActivationIsMapped() {
-      Report r = afterRelu(BuiltinOp.MAX_POOL_2D, 2, BuiltinOptions.of("Pool2DOptions",
-          "filter_width", 1, "filter_height", 1, "stride_w", 1, "stride_h", 1)).check();
+      Report r =
+          afterRelu(
+                  BuiltinOp.MAX_POOL_2D,
+                  2,
+                  BuiltinOptions.of(
+                      "Pool2DOptions",
+                      "filter_width",
+                      1,
+                      "filter_height",
+                      1,
+                      "stride_w",
+                      1,
+                      "stride_h",
+                      1))
+              .check();
       assertThat(r.findings("EDGETPU_OP_LIMITATION")).isEmpty();
       assertThat(r.edgetpuCompatible()).isTrue();
     }
 
     @Test
     void unequalDilationIsNotMapped() {
-      Report r = TinyModel.conv(TensorType.INT8, 3, BuiltinOptions.of("Conv2DOptions",
-          "dilation_w_factor", 2, "dilation_h_factor", 1)).check();
+      Report r =
+          TinyModel.conv(
+                  TensorType.INT8,
+                  3,
+                  BuiltinOptions.of(
+                      "Conv2DOptions", "dilation_w_factor", 2, "dilation_h_factor", 1))
+              .check();
       assertThat(r.findings("EDGETPU_OP_LIMITATION")).hasSize(1);
     }
 
@@ -286,8 +337,12 @@ class EdgeTpuRulesTest {
       int x = m.act("x", TensorType.INT8, q(0.5, 0), 1, 3000);
       int w = m.filled("w", TensorType.INT8, q(0.01, 0), 1, units, 3000);
       int y = m.act("y", TensorType.INT8, q(0.2, 0), 1, units);
-      m.op(BuiltinOp.FULLY_CONNECTED, 4, BuiltinOptions.of("FullyConnectedOptions"),
-          in(x, w, -1), y);
+      m.op(
+          BuiltinOp.FULLY_CONNECTED,
+          4,
+          BuiltinOptions.of("FullyConnectedOptions"),
+          in(x, w, -1),
+          y);
       return m.io(in(x), y);
     }
 

@@ -18,8 +18,8 @@ class QuantizationRulesTest {
   static final BuiltinOptions CONV = BuiltinOptions.of("Conv2DOptions");
 
   /** A CONV_2D whose weights (and bias) are replaced. */
-  static TinyModel convWith(TensorType wType, QuantParams wq, byte wValue, TensorType bType,
-      QuantParams bq) {
+  static TinyModel convWith(
+      TensorType wType, QuantParams wq, byte wValue, TensorType bType, QuantParams bq) {
     TinyModel m = new TinyModel();
     int x = m.act("x", TensorType.INT8, q(0.5, -1), 1, 8, 8, 3);
     int w = m.filled("w", wType, wq, wValue, 4, 3, 3, 3);
@@ -126,7 +126,10 @@ class QuantizationRulesTest {
     @Test
     void dequantizeInsideTheGraphIsAnIsland() {
       Report r = island(true).check();
-      assertThat(r.findings("FLOAT_ISLAND")).singleElement().extracting(f -> f.opIndex()).isEqualTo(0);
+      assertThat(r.findings("FLOAT_ISLAND"))
+          .singleElement()
+          .extracting(f -> f.opIndex())
+          .isEqualTo(0);
       assertThat(r.edgetpu().firstUnmappableOpIndex()).isZero();
     }
 
@@ -146,8 +149,10 @@ class QuantizationRulesTest {
       int x = m.act("x", TensorType.INT8, QuantParams.NONE, 1, 8);
       int y = m.act("y", TensorType.INT8, q(0.1, 0), 1, 8);
       m.op(BuiltinOp.RELU, 2, BuiltinOptions.NONE, in(x), y);
-      assertThat(m.io(in(x), y).check().findings("QUANT_PARAMS_MISSING")).singleElement()
-          .extracting(f -> f.tensorIndex()).isEqualTo(0);
+      assertThat(m.io(in(x), y).check().findings("QUANT_PARAMS_MISSING"))
+          .singleElement()
+          .extracting(f -> f.tensorIndex())
+          .isEqualTo(0);
     }
 
     @Test
@@ -162,8 +167,10 @@ class QuantizationRulesTest {
     void zeroScaleIsReported() {
       TinyModel m = TinyModel.unary(BuiltinOp.RELU, 2, BuiltinOptions.NONE);
       int z = m.act("z", TensorType.INT8, q(0.0, 0), 1, 4);
-      assertThat(m.check().findings("QUANT_SCALE_INVALID")).singleElement()
-          .extracting(f -> f.tensorIndex()).isEqualTo(z);
+      assertThat(m.check().findings("QUANT_SCALE_INVALID"))
+          .singleElement()
+          .extracting(f -> f.tensorIndex())
+          .isEqualTo(z);
     }
 
     @Test
@@ -197,8 +204,8 @@ class QuantizationRulesTest {
   class Int8WeightZeroPointTest {
     @Test
     void asymmetricInt8WeightsStopTheCompiler() {
-      Report r = convWith(TensorType.INT8, q(0.01, 3), (byte) 1, TensorType.INT32,
-          q(0.005, 0)).check();
+      Report r =
+          convWith(TensorType.INT8, q(0.01, 3), (byte) 1, TensorType.INT32, q(0.005, 0)).check();
       assertThat(r.findings("INT8_WEIGHT_ZERO_POINT")).hasSize(2); // op and model
       assertThat(r.edgetpu().compiles()).isFalse();
       assertThat(r.edgetpu().firstUnmappableOpIndex()).isEqualTo(-1);
@@ -222,14 +229,20 @@ class QuantizationRulesTest {
   class Int8WeightMinus128Test {
     @Test
     void minus128IsReported() {
-      assertThat(convWith(TensorType.INT8, q(0.01, 0), (byte) -128, TensorType.INT32,
-          q(0.005, 0)).check().findings("INT8_WEIGHT_MINUS_128")).hasSize(1);
+      assertThat(
+              convWith(TensorType.INT8, q(0.01, 0), (byte) -128, TensorType.INT32, q(0.005, 0))
+                  .check()
+                  .findings("INT8_WEIGHT_MINUS_128"))
+          .hasSize(1);
     }
 
     @Test
     void minus127IsFine() {
-      assertThat(convWith(TensorType.INT8, q(0.01, 0), (byte) -127, TensorType.INT32,
-          q(0.005, 0)).check().findings("INT8_WEIGHT_MINUS_128")).isEmpty();
+      assertThat(
+              convWith(TensorType.INT8, q(0.01, 0), (byte) -127, TensorType.INT32, q(0.005, 0))
+                  .check()
+                  .findings("INT8_WEIGHT_MINUS_128"))
+          .isEmpty();
     }
   }
 
@@ -237,10 +250,19 @@ class QuantizationRulesTest {
   class PerChannelAxisTest {
     @Test
     void convScalesAlongDimension3AreReported() {
-      Report r = convWith(TensorType.INT8, TinyModel.perChannel(3, 0.01, 3), (byte) 1,
-          TensorType.INT32, q(0.005, 0)).check();
-      assertThat(r.findings("PER_CHANNEL_AXIS")).singleElement().extracting(f -> f.message())
-          .asString().contains("quantized_dimension is 3, expected 0");
+      Report r =
+          convWith(
+                  TensorType.INT8,
+                  TinyModel.perChannel(3, 0.01, 3),
+                  (byte) 1,
+                  TensorType.INT32,
+                  q(0.005, 0))
+              .check();
+      assertThat(r.findings("PER_CHANNEL_AXIS"))
+          .singleElement()
+          .extracting(f -> f.message())
+          .asString()
+          .contains("quantized_dimension is 3, expected 0");
     }
 
     @Test
@@ -253,22 +275,31 @@ class QuantizationRulesTest {
   class BiasQuantizationTest {
     @Test
     void wrongBiasScaleIsReported() {
-      Report r = convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT32,
-          q(0.5, 0)).check();
-      assertThat(r.findings("BIAS_QUANTIZATION")).singleElement().extracting(f -> f.message())
-          .asString().contains("bias scale != input scale x weight scale");
+      Report r =
+          convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT32, q(0.5, 0)).check();
+      assertThat(r.findings("BIAS_QUANTIZATION"))
+          .singleElement()
+          .extracting(f -> f.message())
+          .asString()
+          .contains("bias scale != input scale x weight scale");
     }
 
     @Test
     void int8BiasIsReported() {
-      assertThat(convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT8,
-          q(0.005, 0)).check().findings("BIAS_QUANTIZATION")).hasSize(1);
+      assertThat(
+              convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT8, q(0.005, 0))
+                  .check()
+                  .findings("BIAS_QUANTIZATION"))
+          .hasSize(1);
     }
 
     @Test
     void matchingBiasIsFine() {
-      assertThat(convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT32,
-          q(0.005, 0)).check().findings("BIAS_QUANTIZATION")).isEmpty();
+      assertThat(
+              convWith(TensorType.INT8, q(0.01, 0), (byte) 1, TensorType.INT32, q(0.005, 0))
+                  .check()
+                  .findings("BIAS_QUANTIZATION"))
+          .isEmpty();
     }
   }
 
@@ -299,8 +330,23 @@ class QuantizationRulesTest {
       TinyModel m = new TinyModel();
       int x = m.act("x", TensorType.INT8, q(0.1, 0), 1, 4, 4, 8);
       int y = m.act("y", TensorType.INT8, q(outScale, 0), 1, 2, 2, 8);
-      m.op(BuiltinOp.MAX_POOL_2D, 2, BuiltinOptions.of("Pool2DOptions", "padding", 1, "stride_w",
-          2, "stride_h", 2, "filter_width", 2, "filter_height", 2), in(x), y);
+      m.op(
+          BuiltinOp.MAX_POOL_2D,
+          2,
+          BuiltinOptions.of(
+              "Pool2DOptions",
+              "padding",
+              1,
+              "stride_w",
+              2,
+              "stride_h",
+              2,
+              "filter_width",
+              2,
+              "filter_height",
+              2),
+          in(x),
+          y);
       return m.io(in(x), y);
     }
 

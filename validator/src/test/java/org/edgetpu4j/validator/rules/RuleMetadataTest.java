@@ -31,7 +31,9 @@ class RuleMetadataTest {
       Path page = DOCS.resolve(r.id() + ".md");
       assertThat(page).as("doc page of %s", r.id()).exists();
       String text = Files.readString(page);
-      assertThat(text).startsWith("# " + r.id()).contains("**Severity:** " + r.severity())
+      assertThat(text)
+          .startsWith("# " + r.id())
+          .contains("**Severity:** " + r.severity())
           .contains(r.summary());
     }
   }

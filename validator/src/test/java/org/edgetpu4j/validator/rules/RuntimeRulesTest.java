@@ -23,8 +23,12 @@ class RuntimeRulesTest {
     int w = m.filled("w", TensorType.INT8, q(0.01, 0), 1, 10, 16);
     int b = m.filled("b", TensorType.INT32, q(0.005, 0), 0, 10);
     int y = m.act("y", TensorType.INT8, q(0.2, 0), 1, 10);
-    m.op(BuiltinOp.FULLY_CONNECTED, version, BuiltinOptions.of("FullyConnectedOptions"),
-        in(x, w, b), y);
+    m.op(
+        BuiltinOp.FULLY_CONNECTED,
+        version,
+        BuiltinOptions.of("FullyConnectedOptions"),
+        in(x, w, b),
+        y);
     return m.io(in(x), y);
   }
 
@@ -84,8 +88,11 @@ class RuntimeRulesTest {
     @Test
     void int8ConvStoredAsVersion1IsReported() {
       Report r = TinyModel.conv(TensorType.INT8, 1, BuiltinOptions.of("Conv2DOptions")).check();
-      assertThat(r.findings("OP_VERSION_MISMATCH")).singleElement()
-          .extracting(Finding::message).asString().contains("needs v3");
+      assertThat(r.findings("OP_VERSION_MISMATCH"))
+          .singleElement()
+          .extracting(Finding::message)
+          .asString()
+          .contains("needs v3");
     }
 
     @Test

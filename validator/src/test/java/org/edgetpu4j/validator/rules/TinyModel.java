@@ -57,8 +57,17 @@ final class TinyModel {
   /** A run-time tensor with a shape signature. */
   int dynamic(String name, TensorType type, QuantParams q, int[] signature, int... shape) {
     tensors.add(
-        new Tensor(name, type, IntArray.of(shape), IntArray.of(signature), 0, q, false, true,
-            Optional.empty(), List.of()));
+        new Tensor(
+            name,
+            type,
+            IntArray.of(shape),
+            IntArray.of(signature),
+            0,
+            q,
+            false,
+            true,
+            Optional.empty(),
+            List.of()));
     return tensors.size() - 1;
   }
 
@@ -105,19 +114,27 @@ final class TinyModel {
 
   /** Adds a custom operator; returns its index. */
   int custom(String name, byte[] customOptions, int[] in, int... out) {
-    return add(OperatorCode.custom(name, 1), BuiltinOptions.NONE, ByteArray.of(customOptions), in,
-        out);
+    return add(
+        OperatorCode.custom(name, 1), BuiltinOptions.NONE, ByteArray.of(customOptions), in, out);
   }
 
-  private int add(OperatorCode code, BuiltinOptions options, ByteArray custom, int[] in, int[] out) {
+  private int add(
+      OperatorCode code, BuiltinOptions options, ByteArray custom, int[] in, int[] out) {
     int index = codes.indexOf(code);
     if (index < 0) {
       codes.add(code);
       index = codes.size() - 1;
     }
     ops.add(
-        new Operator(index, IntArray.of(in), IntArray.of(out), options, BuiltinOptions.NONE,
-            custom, List.of(), IntArray.empty()));
+        new Operator(
+            index,
+            IntArray.of(in),
+            IntArray.of(out),
+            options,
+            BuiltinOptions.NONE,
+            custom,
+            List.of(),
+            IntArray.empty()));
     return ops.size() - 1;
   }
 
@@ -143,8 +160,7 @@ final class TinyModel {
     for (int i = 0; i < extraSubgraphs; i++) {
       sgs.add(new Subgraph("body" + i, List.of(), IntArray.empty(), IntArray.empty(), List.of()));
     }
-    Model m =
-        new Model(3, codes, sgs, "tiny", buffers, IntArray.empty(), List.of(), List.of());
+    Model m = new Model(3, codes, sgs, "tiny", buffers, IntArray.empty(), List.of(), List.of());
     try {
       return TfliteReader.read(TfliteWriter.toBytes(m));
     } catch (Exception e) {
@@ -167,20 +183,41 @@ final class TinyModel {
 
   /** input [1,8,8,3] -> CONV_2D (per-channel INT8 weights, INT32 bias) -> [1,8,8,4]. */
   static TinyModel int8Conv() {
-    return conv(TensorType.INT8, 3, BuiltinOptions.of("Conv2DOptions", "stride_w", 1, "stride_h", 1));
+    return conv(
+        TensorType.INT8, 3, BuiltinOptions.of("Conv2DOptions", "stride_w", 1, "stride_h", 1));
   }
 
   static TinyModel conv(TensorType act, int version, BuiltinOptions options) {
     TinyModel m = new TinyModel();
     boolean quant = act != TensorType.FLOAT32;
-    int x = m.act("x", act, quant ? q(IN_SCALE, act == TensorType.UINT8 ? 128 : -1) : QuantParams.NONE,
-        1, 8, 8, 3);
-    TensorType wt = act == TensorType.UINT8 ? TensorType.UINT8 : quant ? TensorType.INT8 : TensorType.FLOAT32;
+    int x =
+        m.act(
+            "x",
+            act,
+            quant ? q(IN_SCALE, act == TensorType.UINT8 ? 128 : -1) : QuantParams.NONE,
+            1,
+            8,
+            8,
+            3);
+    TensorType wt =
+        act == TensorType.UINT8 ? TensorType.UINT8 : quant ? TensorType.INT8 : TensorType.FLOAT32;
     int w = m.filled("w", wt, quant ? perChannel(4, W_SCALE, 0) : QuantParams.NONE, 1, 4, 3, 3, 3);
-    int b = m.filled("b", quant ? TensorType.INT32 : TensorType.FLOAT32,
-        quant ? perChannel(4, IN_SCALE * W_SCALE, 0) : QuantParams.NONE, 0, 4);
-    int y = m.act("y", act, quant ? q(0.2, act == TensorType.UINT8 ? 130 : 3) : QuantParams.NONE,
-        1, 8, 8, 4);
+    int b =
+        m.filled(
+            "b",
+            quant ? TensorType.INT32 : TensorType.FLOAT32,
+            quant ? perChannel(4, IN_SCALE * W_SCALE, 0) : QuantParams.NONE,
+            0,
+            4);
+    int y =
+        m.act(
+            "y",
+            act,
+            quant ? q(0.2, act == TensorType.UINT8 ? 130 : 3) : QuantParams.NONE,
+            1,
+            8,
+            8,
+            4);
     m.op(BuiltinOp.CONV_2D, version, options, in(x, w, b), y);
     return m.io(in(x), y);
   }

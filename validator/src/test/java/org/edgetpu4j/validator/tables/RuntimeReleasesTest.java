@@ -18,7 +18,8 @@ class RuntimeReleasesTest {
   @Test
   void everyOperatorWithAMinimumRuntimeHasAReleaseRow() {
     for (BuiltinOp op : BuiltinOp.values()) {
-      assertThat(RuntimeReleases.get().hasRow(op)).as("%s", op)
+      assertThat(RuntimeReleases.get().hasRow(op))
+          .as("%s", op)
           .isEqualTo(OpRuntimeTable.get().hasRow(op));
     }
   }
@@ -44,7 +45,8 @@ class RuntimeReleasesTest {
             derived = v;
           }
         }
-        assertThat(cell).as("%s in %s vs minimum-runtime map", op, release)
+        assertThat(cell)
+            .as("%s in %s vs minimum-runtime map", op, release)
             .isGreaterThanOrEqualTo(derived);
       }
     }
@@ -55,7 +57,8 @@ class RuntimeReleasesTest {
     RuntimeReleases rr = RuntimeReleases.get();
     assertThat(rr.maxVersion(BuiltinOp.FULLY_CONNECTED, R113)).contains(3);
     assertThat(rr.maxVersion(BuiltinOp.QUANTIZE, R113)).contains(0);
-    assertThat(rr.maxVersion(BuiltinOp.FULLY_CONNECTED, RuntimeVersion.parse("1.14.0"))).contains(4);
+    assertThat(rr.maxVersion(BuiltinOp.FULLY_CONNECTED, RuntimeVersion.parse("1.14.0")))
+        .contains(4);
     assertThat(rr.maxVersion(BuiltinOp.FULLY_CONNECTED, RuntimeVersion.parse("2.7.0"))).isEmpty();
   }
 }

@@ -9,7 +9,8 @@ class RuntimeVersionTest {
   @Test
   void comparesComponentsAsNumbers() {
     assertThat(RuntimeVersion.parse("1.9.0").isOlderThan(RuntimeVersion.parse("1.14.0"))).isTrue();
-    assertThat(RuntimeVersion.parse("1.13.1").compareTo(RuntimeVersion.parse("1.13.0"))).isPositive();
+    assertThat(RuntimeVersion.parse("1.13.1").compareTo(RuntimeVersion.parse("1.13.0")))
+        .isPositive();
     assertThat(RuntimeVersion.parse("2.5")).isEqualTo(RuntimeVersion.parse("2.5.0"));
     assertThat(RuntimeVersion.parse("2.10.0").majorMinor()).isEqualTo("2.10");
   }
