@@ -17,12 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = {
-      "Summarise a .tflite model: operators with versions, tensors with type, shape and",
-      "quantization, buffers, metadata (min_runtime_version), signatures, size breakdown,",
-      "and Edge TPU compiled packages.",
-      "Exit codes: 0 read, 2 unreadable file or bad usage."
-    })
+    description =
+        "Summarise a .tflite model: operators with versions, tensors with type, shape and"
+            + " quantization, buffers, metadata (min_runtime_version), signatures, size"
+            + " breakdown, and Edge TPU compiled packages.",
+    footer = "%nExit codes: 0 read; 2 unreadable file or bad usage.")
 final class InspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
   Path model;

@@ -2,6 +2,10 @@ package org.edgetpu4j.tflite.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.edgetpu4j.tflite.ModelFormatException;
@@ -23,6 +27,11 @@ final class FlatVerifier {
   private final long length;
   private final SchemaLayout schema;
   private final List<String> path = new ArrayList<>();
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private long workLeft;
   private long bytesLeft;
 
@@ -52,8 +61,7 @@ final class FlatVerifier {
     }
     String id =
         new String(
-            new byte[] {bb.get(4), bb.get(5), bb.get(6), bb.get(7)},
-            java.nio.charset.StandardCharsets.ISO_8859_1);
+            new byte[] {bb.get(4), bb.get(5), bb.get(6), bb.get(7)}, StandardCharsets.ISO_8859_1);
     if (!id.equals(schema.fileIdentifier())) {
       throw fail(
           "bytes 4..7 are '"
@@ -233,6 +241,13 @@ final class FlatVerifier {
       throw fail("string at byte " + pos + " is not NUL-terminated");
     }
     spendBytes(n);
+    ByteBuffer text = bb.duplicate();
+    text.limit((int) (pos + 4 + n)).position((int) (pos + 4));
+    try {
+      utf8.reset().decode(text);
+    } catch (CharacterCodingException e) {
+      throw fail("string at byte " + pos + " is not valid UTF-8");
+    }
   }
 
   /** Follows the unsigned offset stored at {@code at}; the target must lie inside the buffer. */
@@ -321,7 +336,8 @@ final class FlatVerifier {
   }
 
   private Failure fail(String message) {
-    return new Failure("flatbuffer: " + String.join(".", path).replace(".[", "[") + ": " + message);
+    String where = String.join(".", path).replace(".[", "[");
+    return new Failure("flatbuffer" + (where.isEmpty() ? "" : " " + where) + ": " + message);
   }
 
   /** Internal carrier, turned into a {@link ModelFormatException} at the entry point. */

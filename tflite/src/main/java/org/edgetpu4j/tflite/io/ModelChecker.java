@@ -187,8 +187,11 @@ final class ModelChecker {
                 + d
                 + "; expected sizes of 0 or more (-1 belongs in shape_signature)");
       }
-      elements *= shape.get(d);
-      if (t.type().hasFixedSize() && t.type().byteSize(elements) > MAX_TENSOR_BYTES) {
+      elements *= shape.get(d); // both factors are below 2^32: no overflow
+      // Every element takes at least half a byte, so checking the count first keeps the byte
+      // size computation in range.
+      if (elements > 2 * MAX_TENSOR_BYTES
+          || (t.type().hasFixedSize() && t.type().byteSize(elements) > MAX_TENSOR_BYTES)) {
         throw error(
             at,
             "shape "

@@ -254,8 +254,14 @@ final class ModelDecoder {
           new Sparsity.DimensionMetadata(
               d.format() != 0,
               d.denseSize(),
-              indexVector(d.arraySegmentsType(), d.arraySegments(new OptionsCodec.RawTable())),
-              indexVector(d.arrayIndicesType(), d.arrayIndices(new OptionsCodec.RawTable()))));
+              d.arraySegmentsType() == 0
+                  ? Sparsity.IndexVector.ABSENT
+                  : indexVector(
+                      d.arraySegmentsType(), d.arraySegments(new OptionsCodec.RawTable())),
+              d.arrayIndicesType() == 0
+                  ? Sparsity.IndexVector.ABSENT
+                  : indexVector(
+                      d.arrayIndicesType(), d.arrayIndices(new OptionsCodec.RawTable()))));
     }
     return new Sparsity(IntArray.of(order), IntArray.of(blockMap), dims);
   }
@@ -314,19 +320,24 @@ final class ModelDecoder {
     for (int i = 0; i < o.mutatingVariableInputsLength(); i++) {
       mutating.add(o.mutatingVariableInputs(i));
     }
+    // A union's value is only read when its type says there is one, as the verifier does.
     int type1 = o.builtinOptionsType() & 0xFF;
     BuiltinOptions options1 =
         OptionsCodec.decode(
             "BuiltinOptions",
             type1,
-            (OptionsCodec.RawTable) o.builtinOptions(new OptionsCodec.RawTable()),
+            type1 == 0
+                ? null
+                : (OptionsCodec.RawTable) o.builtinOptions(new OptionsCodec.RawTable()),
             bb);
     int type2 = o.builtinOptions2Type() & 0xFF;
     BuiltinOptions options2 =
         OptionsCodec.decode(
             "BuiltinOptions2",
             type2,
-            (OptionsCodec.RawTable) o.builtinOptions2(new OptionsCodec.RawTable()),
+            type2 == 0
+                ? null
+                : (OptionsCodec.RawTable) o.builtinOptions2(new OptionsCodec.RawTable()),
             bb);
     ByteArray custom =
         o.customOptionsLength() > 0
