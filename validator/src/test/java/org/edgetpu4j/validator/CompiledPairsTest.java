@@ -2,6 +2,8 @@ package org.edgetpu4j.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
@@ -57,8 +59,17 @@ class CompiledPairsTest {
     EdgeTpuPackage p =
         EdgeTpuPackage.decode(compiled.mainSubgraph().operators().get(0).customOptions());
     assertThat(p.identifier()).isEqualTo("DWN1");
-    assertThat(p.minRuntimeVersion()).isBetween(10, 14);
-    assertThat(p.executables()).isNotEmpty();
+    assertThat(p.minRuntimeVersion()).isEqualTo(14); // compiler 16's default -m
+    assertThat(p.executables()).extracting(EdgeTpuPackage.Executable::type)
+        .containsExactlyInAnyOrder("EXECUTION_ONLY", "PARAMETER_CACHING");
+    assertThat(p.executables()).extracting(EdgeTpuPackage.Executable::chip).containsOnly("beagle");
+    // The pairs' generator recorded the parameter size of the dense models independently.
+    JsonNode info = new ObjectMapper().readTree(ConformanceCases.edgetpuCompiled(
+        name.replace(".tflite", "_edgetpu.json")));
+    if (info.has("param_size")) {
+      assertThat(p.cachedParameterBytes()).isEqualTo(info.get("param_size").asLong());
+    }
+    assertThat(p.cachedParameterBytes()).isPositive();
 
     // The same package checked for an older Edge TPU runtime is refused.
     Report old =
