@@ -60,12 +60,14 @@ class CompiledPairsTest {
         EdgeTpuPackage.decode(compiled.mainSubgraph().operators().get(0).customOptions());
     assertThat(p.identifier()).isEqualTo("DWN1");
     assertThat(p.minRuntimeVersion()).isEqualTo(14); // compiler 16's default -m
-    assertThat(p.executables()).extracting(EdgeTpuPackage.Executable::type)
+    assertThat(p.executables())
+        .extracting(EdgeTpuPackage.Executable::type)
         .containsExactlyInAnyOrder("EXECUTION_ONLY", "PARAMETER_CACHING");
     assertThat(p.executables()).extracting(EdgeTpuPackage.Executable::chip).containsOnly("beagle");
     // The pairs' generator recorded the parameter size of the dense models independently.
-    JsonNode info = new ObjectMapper().readTree(ConformanceCases.edgetpuCompiled(
-        name.replace(".tflite", "_edgetpu.json")));
+    JsonNode info =
+        new ObjectMapper()
+            .readTree(ConformanceCases.edgetpuCompiled(name.replace(".tflite", "_edgetpu.json")));
     if (info.has("param_size")) {
       assertThat(p.cachedParameterBytes()).isEqualTo(info.get("param_size").asLong());
     }
