@@ -1,7 +1,7 @@
 package org.edgetpu4j.validator.edgetpu;
 
+import com.google.flatbuffers.ArrayReadWriteBuf;
 import com.google.flatbuffers.FlexBuffers;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +76,9 @@ public record EdgeTpuPackage(
     }
     byte[] pkg;
     try {
-      FlexBuffers.Map map = FlexBuffers.getRoot(ByteBuffer.wrap(customOptions.toArray())).asMap();
+      byte[] bytes = customOptions.toArray();
+      // The root is found from the end of the buffer, so the limit must be the full length.
+      FlexBuffers.Map map = FlexBuffers.getRoot(new ArrayReadWriteBuf(bytes, bytes.length)).asMap();
       FlexBuffers.Reference exe = map.get("4");
       if (exe.isNull() || !(exe.isString() || exe.isBlob())) {
         throw new IllegalArgumentException("custom options lack the package (key \"4\")");

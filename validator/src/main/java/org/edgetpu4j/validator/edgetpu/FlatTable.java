@@ -21,6 +21,7 @@ final class FlatTable {
     this.table = check(bb, table, 4, "table");
     this.vtable = check(bb, table - bb.getInt(table), 4, "vtable");
     this.vtableSize = bb.getShort(vtable) & 0xFFFF;
+    check(bb, vtable, Math.max(4, vtableSize), "vtable entries");
   }
 
   /** The root table of {@code bytes}. */
