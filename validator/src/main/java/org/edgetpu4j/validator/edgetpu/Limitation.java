@@ -16,7 +16,7 @@ import org.edgetpu4j.validator.rules.RuleContext;
  */
 public enum Limitation {
   /** Pooling and concatenation cannot fuse an activation. */
-  NO_FUSED_ACTIVATION {
+  NO_FUSED_ACTIVATION("Apply the activation as a separate RELU/RELU6 operator after it") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
@@ -31,7 +31,7 @@ public enum Limitation {
     }
   },
   /** A constant input of CONCATENATION must be all zeros and the only other input. */
-  CONCAT_CONSTANT_INPUT {
+  CONCAT_CONSTANT_INPUT("Use PAD for zero padding, or feed the constant as a model input") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Operator op = ctx.op(i);
@@ -60,7 +60,7 @@ public enum Limitation {
     }
   },
   /** Convolutions must dilate equally in x and y. */
-  SAME_DILATION {
+  SAME_DILATION("Use the same dilation rate in both spatial dimensions") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
@@ -81,7 +81,8 @@ public enum Limitation {
     }
   },
   /** Dilated depthwise convolution needs Edge TPU runtime 13. */
-  DILATION_NEEDS_RUNTIME_13 {
+  DILATION_NEEDS_RUNTIME_13(
+      "Target Edge TPU runtime 13+ (edgetpu_compiler -m 13), or avoid dilation") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
@@ -96,7 +97,7 @@ public enum Limitation {
     }
   },
   /** Fully-connected weights must use the default layout. */
-  DEFAULT_WEIGHTS_FORMAT {
+  DEFAULT_WEIGHTS_FORMAT("Convert without the shuffled weights format") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
@@ -107,7 +108,8 @@ public enum Limitation {
     }
   },
   /** The fully-connected output must be one-dimensional after the batch dimension. */
-  ONE_DIMENSIONAL_OUTPUT {
+  ONE_DIMENSIONAL_OUTPUT(
+      "Flatten to [1, N] before FULLY_CONNECTED, or use a 1x1 CONV_2D for per-position dense layers") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor out = ctx.tensor(ctx.output(i, 0));
@@ -127,7 +129,7 @@ public enum Limitation {
     }
   },
   /** Reductions, packing and splitting cannot work along the batch dimension. */
-  NO_BATCH_AXIS {
+  NO_BATCH_AXIS("Work along the spatial or channel dimensions instead of the batch") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Operator op = ctx.op(i);
@@ -157,7 +159,7 @@ public enum Limitation {
     }
   },
   /** A MEAN over the depth dimension needs a depth that is a multiple of 4. */
-  MEAN_DEPTH_MULTIPLE_OF_4 {
+  MEAN_DEPTH_MULTIPLE_OF_4("Pad the channels to a multiple of 4, or reduce over height and width") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -178,7 +180,7 @@ public enum Limitation {
     }
   },
   /** PAD cannot pad the batch dimension. */
-  NO_BATCH_PADDING {
+  NO_BATCH_PADDING("Pad only the spatial and channel dimensions") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       int[] pads = intsOf(ctx, ctx.op(i).input(1));
@@ -188,7 +190,7 @@ public enum Limitation {
     }
   },
   /** PRELU alpha may only vary along the innermost dimension. */
-  PRELU_ALPHA_INNERMOST {
+  PRELU_ALPHA_INNERMOST("Share alpha across height and width (Keras PReLU(shared_axes=[1, 2]))") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor alpha = ctx.tensor(ctx.op(i).input(1));
@@ -207,7 +209,8 @@ public enum Limitation {
     }
   },
   /** Only 8-bit to 8-bit QUANTIZE (requantization) is mapped. */
-  EIGHT_BIT_REQUANTIZE {
+  EIGHT_BIT_REQUANTIZE(
+      "Give the model UINT8/INT8 inputs and outputs (inference_input_type/inference_output_type)") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -225,7 +228,7 @@ public enum Limitation {
     }
   },
   /** Resizing works on one 3-dimensional image. */
-  RESIZE_THREE_DIMENSIONAL {
+  RESIZE_THREE_DIMENSIONAL("Resize one image at a time (batch 1)") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -236,7 +239,7 @@ public enum Limitation {
     }
   },
   /** SOFTMAX works on a 1-D input of at most 16,000 elements. */
-  SOFTMAX_ONE_DIMENSIONAL {
+  SOFTMAX_ONE_DIMENSIONAL("Reshape to [1, N] before SOFTMAX, with N at most 16,000") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -256,7 +259,7 @@ public enum Limitation {
     }
   },
   /** Before Edge TPU runtime 13, SQUEEZE may only drop leading dimensions of size 1. */
-  SQUEEZE_LEADING_ONES_BEFORE_13 {
+  SQUEEZE_LEADING_ONES_BEFORE_13("Use RESHAPE, or target Edge TPU runtime 13+") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -281,7 +284,7 @@ public enum Limitation {
     }
   },
   /** STRIDED_SLICE only with unit strides and no ellipsis or new-axis mask. */
-  UNIT_STRIDES {
+  UNIT_STRIDES("Use unit strides (a slice), and subsample with a strided CONV_2D or pooling") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
@@ -306,7 +309,7 @@ public enum Limitation {
     }
   },
   /** TRANSPOSE up to 4 dimensions. */
-  TRANSPOSE_AT_MOST_4D {
+  TRANSPOSE_AT_MOST_4D("Keep tensors at most 4-D around TRANSPOSE") {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       Tensor in = ctx.tensor(ctx.op(i).input(0));
@@ -315,6 +318,17 @@ public enum Limitation {
           : Optional.empty();
     }
   };
+
+  private final String hint;
+
+  Limitation(String hint) {
+    this.hint = hint;
+  }
+
+  /** What to change when an operator violates this limitation. */
+  public String hint() {
+    return hint;
+  }
 
   /** How operator {@code i} violates this limitation, if it does. */
   abstract Optional<String> check(RuleContext ctx, int i);

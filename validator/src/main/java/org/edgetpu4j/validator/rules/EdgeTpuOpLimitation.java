@@ -32,12 +32,13 @@ public final class EdgeTpuOpLimitation implements Rule {
         continue;
       }
       for (String name : row.get().limitations()) {
-        Optional<String> v = Limitation.valueOf(name).violation(ctx, i);
+        Limitation limitation = Limitation.valueOf(name);
+        Optional<String> v = limitation.violation(ctx, i);
         if (v.isPresent()) {
           out.add(
               ctx.finding(this, i)
                   .message(v.get())
-                  .hint("See the limitation " + name + " in docs/rules/EDGETPU_OP_LIMITATION.md")
+                  .hint(limitation.hint() + " (limitation " + name + ")")
                   .blocks(EdgeTpuStatus.UNSPECIFIED_LIMITATION)
                   .build());
           break;

@@ -219,7 +219,7 @@ final class SimpleOpVersions {
         }
         yield s.inIs(0, STRING) ? v(3, "STRING input") : int8(s, 2);
       }
-      default -> v(1, "no version rule known for " + code + "; version 1 assumed");
+      default -> v(1, "the converter gives " + code + " version 1 whatever its signature");
     };
   }
 
