@@ -96,6 +96,34 @@ class RuntimeRulesTest {
     }
 
     @Test
+    void higherStoredVersionIsReportedWithBothRuntimes() {
+      Report r = TinyModel.conv(TensorType.INT8, 4, BuiltinOptions.of("Conv2DOptions")).check();
+      assertThat(r.findings("OP_VERSION_MISMATCH"))
+          .singleElement()
+          .extracting(Finding::message)
+          .asString()
+          .contains("need only v3")
+          .contains("v4 needs runtime 2.3.0, v3 1.14.0");
+    }
+
+    @Test
+    void sharedOperatorCodeTakesTheHighestNeed() {
+      // A float and an INT8 FULLY_CONNECTED share one code at v4: no mismatch.
+      TinyModel m = RuntimeRulesTest.int8Fc(4);
+      int fx = m.act("fx", TensorType.FLOAT32, org.edgetpu4j.tflite.QuantParams.NONE, 1, 16);
+      int fw = m.filled("fw", TensorType.FLOAT32, org.edgetpu4j.tflite.QuantParams.NONE, 0, 10, 16);
+      int fy = m.act("fy", TensorType.FLOAT32, org.edgetpu4j.tflite.QuantParams.NONE, 1, 10);
+      m.op(
+          BuiltinOp.FULLY_CONNECTED,
+          4,
+          BuiltinOptions.of("FullyConnectedOptions"),
+          in(fx, fw, -1),
+          fy);
+      m.io(in(0, fx), 3, fy); // int8Fc's input is tensor 0, its output tensor 3
+      assertThat(m.check().findings("OP_VERSION_MISMATCH")).isEmpty();
+    }
+
+    @Test
     void matchingVersionIsNotReported() {
       assertThat(TinyModel.int8Conv().check().findings("OP_VERSION_MISMATCH")).isEmpty();
     }
