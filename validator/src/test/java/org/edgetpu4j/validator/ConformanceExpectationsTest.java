@@ -108,6 +108,9 @@ class ConformanceExpectationsTest {
           "ops_expected_on_cpu",
           cpu,
           new TreeSet<>(r.edgetpu().unmappableOps()));
+      Set<String> missing = new TreeSet<>(expectedReasons(edgetpu));
+      missing.removeAll(reasonsFound(r));
+      compare(actual, agree, name, "reasons", Set.of(), missing);
       compare(
           actual,
           agree,
@@ -149,6 +152,53 @@ class ConformanceExpectationsTest {
       agree.merge(kind, 0, Integer::sum);
       out.put(name + "/" + kind, "expected " + expected + ", validator says " + actual);
     }
+  }
+
+  /** Keyword of an expected Edge TPU reason -> the rule that reports it. */
+  static final Map<String, String> REASON_RULES =
+      Map.of(
+          "not in the Edge TPU supported-operations list", "EDGETPU_UNSUPPORTED_OP",
+          "Edge TPU needs 8-bit quantized tensors", "EDGETPU_DATA_TYPE",
+          "no 8-bit quantized activations", "NOT_QUANTIZED",
+          "has a dynamic shape", "DYNAMIC_SHAPE",
+          "has dynamic shape", "DYNAMIC_SHAPE",
+          "outside the 3 innermost", "TENSOR_RANK",
+          "only 8-bit to 8-bit requantization", "EDGETPU_OP_LIMITATION",
+          "only all-1 strides", "EDGETPU_OP_LIMITATION",
+          "not one-dimensional", "EDGETPU_OP_LIMITATION",
+          "int8 weights with nonzero zero point", "INT8_WEIGHT_ZERO_POINT");
+
+  /**
+   * "op N RULE" for each expected reason ("op -" for model-level ones). SHAPE and the other INT32
+   * operators of the dynamic-batch case are reported as data-type problems either way.
+   */
+  static Set<String> expectedReasons(JsonNode edgetpu) {
+    Set<String> out = new TreeSet<>();
+    for (JsonNode reason : edgetpu.path("reasons")) {
+      String text = reason.asText();
+      String rule =
+          REASON_RULES.entrySet().stream()
+              .filter(e -> text.contains(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse("UNKNOWN:" + text);
+      if (rule.equals("EDGETPU_UNSUPPORTED_OP") && text.contains("CUSTOM:")) {
+        rule = "CUSTOM_OP";
+      }
+      String op = text.startsWith("op ") ? text.split(" ")[1] : "-";
+      out.add("op " + op + " " + rule);
+    }
+    return out;
+  }
+
+  /** "op N RULE" for every finding, and "op - RULE" for each rule with any finding. */
+  static Set<String> reasonsFound(Report r) {
+    Set<String> out = new TreeSet<>();
+    for (Finding f : r.findings()) {
+      out.add("op " + (f.opIndex() < 0 ? "-" : f.opIndex()) + " " + f.ruleId());
+      out.add("op - " + f.ruleId());
+    }
+    return out;
   }
 
   /** "op N KIND" strings from quantization.problems. */

@@ -1,9 +1,7 @@
 package org.edgetpu4j.validator.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.edgetpu4j.tflite.Tensor;
 import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.Severity;
@@ -25,11 +23,10 @@ public final class DynamicShape implements Rule {
   @Override
   public List<Finding> check(RuleContext ctx) {
     List<Finding> out = new ArrayList<>();
-    Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < ctx.opCount(); i++) {
       for (int t : ctx.activeTensors(i)) {
         Tensor tensor = ctx.tensor(t);
-        if (tensor.isDynamic() && seen.add(t)) {
+        if (tensor.isDynamic()) {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)

@@ -7,10 +7,13 @@ import org.edgetpu4j.tflite.Tensor;
 import org.edgetpu4j.validator.EdgeTpuStatus;
 import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.Severity;
+import org.edgetpu4j.validator.edgetpu.EdgeTpuPackage;
 
 /**
  * An operator reads or writes a tensor that is not 8-bit quantized (FLOAT32, INT16, INT32, ...) at
- * run time; the Edge TPU computes in 8 bits only. QUANTIZE is judged by its own limitation.
+ * run time; the Edge TPU computes in 8 bits only. QUANTIZE is judged by its own limitation. Custom
+ * operators are checked too: the compiler reports a float custom operator such as
+ * TFLite_Detection_PostProcess as working on an unsupported data type.
  */
 @ValidationRule(
     id = "EDGETPU_DATA_TYPE",
@@ -23,7 +26,9 @@ public final class EdgeTpuDataType implements Rule {
     List<Finding> out = new ArrayList<>();
     for (int i = 0; i < ctx.opCount(); i++) {
       BuiltinOp code = ctx.code(i);
-      if (code == BuiltinOp.QUANTIZE || code == BuiltinOp.CUSTOM) {
+      if (code == BuiltinOp.QUANTIZE
+          || EdgeTpuPackage.CUSTOM_OP.equals(
+              ctx.model().opcode(ctx.op(i)).customCode().orElse(""))) {
         continue;
       }
       for (int t : ctx.activeTensors(i)) {
