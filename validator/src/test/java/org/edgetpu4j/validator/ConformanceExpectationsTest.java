@@ -25,19 +25,19 @@ class ConformanceExpectationsTest {
 
   /**
    * The real compiler compiled dense_256 and dense_512 (input signature [-1, N], stored batch 1)
-   * fully, so a dynamic batch alone does not stop it: it compiles for the stored shape. What stops
-   * the partition here is the run-time flatten-shape arithmetic on INT32 tensors (op 4 SHAPE, 5
-   * STRIDED_SLICE, 6 PACK, and op 7 RESHAPE reading that shape), after the four image operators.
+   * fully, so a dynamic batch alone does not stop it. What stops it here is the run-time flatten
+   * shape (op 4 SHAPE, 5 STRIDED_SLICE, 6 PACK feeding op 7 RESHAPE): RESHAPE's output is dynamic
+   * when TFLite prepares the model, the compiler fails and nothing maps (mapping "none" agrees).
+   * Operators 0-3 are mappable themselves; the first operator that is not is op 4, and ops 5 and 6
+   * work on INT32 like op 4.
    */
   static final String DYNAMIC_BATCH =
-      "a dynamic batch alone does not stop the compiler (see CompiledPairsTest); the INT32 shape"
-          + " arithmetic (ops 4-7) is where the Edge TPU partition ends";
+      "a dynamic batch alone does not stop the compiler (CompiledPairsTest); the model fails to"
+          + " compile because of the INT32 shape arithmetic of ops 4-7, ops 0-3 are mappable";
 
   /** case/kind -> why the validator's answer differs from the case's expectation. */
   static final Map<String, String> KNOWN_DISAGREEMENTS =
       Map.of(
-          "mnist_cnn_dynamic_batch_int8/expected_mapping",
-          DYNAMIC_BATCH,
           "mnist_cnn_dynamic_batch_int8/first_unmappable_op_index",
           DYNAMIC_BATCH,
           "mnist_cnn_dynamic_batch_int8/ops_expected_on_cpu",

@@ -32,6 +32,7 @@ public final class Rules {
           new SameScaleIo(),
           new IoType(),
           new DynamicShape(),
+          new RuntimeShapeInput(),
           new EdgeTpuOpVersion(),
           new EdgeTpuDataType(),
           new Int8IoRuntime(),

@@ -74,6 +74,35 @@ class EdgeTpuRulesTest {
   }
 
   @Nested
+  class RuntimeShapeInputTest {
+    static TinyModel reshape(boolean constantShape) {
+      TinyModel m = new TinyModel();
+      int x = m.act("x", TensorType.INT8, q(0.1, 0), 1, 4, 4, 8);
+      int shape =
+          constantShape
+              ? m.ints("shape", 1, 128)
+              : m.act("shape", TensorType.INT32, QuantParams.NONE, 2);
+      int y = m.act("y", TensorType.INT8, q(0.1, 0), 1, 128);
+      m.op(BuiltinOp.RESHAPE, 1, BuiltinOptions.NONE, in(x, shape), y);
+      return constantShape ? m.io(in(x), y) : m.io(in(x, shape), y);
+    }
+
+    @Test
+    void reshapeToAComputedShapeStopsTheCompiler() {
+      Report r = reshape(false).check();
+      assertThat(r.findings("RUNTIME_SHAPE_INPUT")).hasSize(2); // operator and model
+      assertThat(r.edgetpu().compiles()).isFalse();
+    }
+
+    @Test
+    void reshapeToAConstantShapeIsMapped() {
+      Report r = reshape(true).check();
+      assertThat(r.findings("RUNTIME_SHAPE_INPUT")).isEmpty();
+      assertThat(r.edgetpuCompatible()).isTrue();
+    }
+  }
+
+  @Nested
   class EdgeTpuOpVersionTest {
     static TinyModel transposeConv(int version, int activation) {
       TinyModel m = new TinyModel();

@@ -22,7 +22,7 @@ class RuleMetadataTest {
       assertThat(r.id()).matches("[A-Z0-9_]+");
       assertThat(r.summary()).isNotBlank().endsWith(".");
     }
-    assertThat(ids).hasSize(32);
+    assertThat(ids).hasSize(33);
   }
 
   @Test
