@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "From TensorFlow training code to a Coral Edge TPU.",
-    subcommands = {InspectCommand.class, CheckCommand.class})
+    subcommands = {InspectCommand.class, CheckCommand.class, CompileCommand.class})
 public final class Main {
   private Main() {}
 

@@ -23,7 +23,7 @@ final class Lowering {
 
   static final String SUPPORTED =
       "Placeholder, FakeQuantWithMinMaxVars/Args/PerChannel, Conv2D, DepthwiseConv2dNative,"
-          + " MatMul, BiasAdd, Add, AddV2, Sub, Mul, Relu, Relu6, MaxPool, AvgPool, Reshape,"
+          + " MatMul, BiasAdd, Add, AddV2, Sub, Mul, Relu, Relu6, MaxPool(V2), AvgPool, Reshape,"
           + " Squeeze, ConcatV2, Mean, Pad, PadV2, Softmax, Sigmoid, Tanh, ResizeBilinear,"
           + " ResizeNearestNeighbor, StridedSlice, Conv2DBackpropInput, Identity";
 

@@ -24,7 +24,7 @@ final class ShapeOps {
 
   Lowered lower(NodeDef n, Quant out, String outName) throws CompileException {
     return switch (n.getOp()) {
-      case "MaxPool", "AvgPool" -> pool(n, out, outName);
+      case "MaxPool", "AvgPool", "MaxPoolV2", "AvgPoolV2" -> pool(n, out, outName);
       case "Reshape", "Squeeze" -> reshape(n, out, outName);
       case "ConcatV2" -> concat(n, out, outName);
       case "Softmax" ->
@@ -129,15 +129,22 @@ final class ShapeOps {
 
   private Lowered pool(NodeDef n, Quant out, String outName) throws CompileException {
     Lowered in = l.activation(g.input(n, 0));
-    int[] k = g.ints(n, "ksize", new int[] {1, 1, 1, 1});
-    int[] s = g.ints(n, "strides", new int[] {1, 1, 1, 1});
+    boolean v2 = n.getOp().endsWith("V2"); // ksize and strides as constant inputs
+    int[] k = v2 ? toInts(l.rt.evaluate(g.input(n, 1)).data()) : g.ints(n, "ksize", null);
+    int[] s = v2 ? toInts(l.rt.evaluate(g.input(n, 2)).data()) : g.ints(n, "strides", null);
+    if (k == null || s == null || k.length != 4 || s.length != 4 || k[0] != 1 || k[3] != 1) {
+      throw new CompileException(
+          TfGraph.describe(n)
+              + " needs 4-element ksize and strides pooling over height and width only");
+    }
     String p = g.string(n, "padding", "VALID");
     if (!p.equals("SAME") && !p.equals("VALID")) {
       throw new CompileException(
           TfGraph.describe(n) + " has padding " + p + "; expected SAME or VALID");
     }
     int t = l.newActivation(outName, in.quant());
-    BuiltinOp op = n.getOp().equals("MaxPool") ? BuiltinOp.MAX_POOL_2D : BuiltinOp.AVERAGE_POOL_2D;
+    BuiltinOp op =
+        n.getOp().startsWith("MaxPool") ? BuiltinOp.MAX_POOL_2D : BuiltinOp.AVERAGE_POOL_2D;
     l.mb.op(
         op,
         l.versions.int8Is2(),
