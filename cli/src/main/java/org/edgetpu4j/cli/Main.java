@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "From TensorFlow training code to a Coral Edge TPU.",
     subcommands = {
       InspectCommand.class,
+      CheckCommand.class,
       CompileCommand.class,
       RunCommand.class,
       BenchCommand.class
