@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.edgetpu4j.compiler.CompileException;
+import org.edgetpu4j.compiler.emit.Compiled;
 import org.edgetpu4j.compiler.emit.EmitOptions;
 import org.edgetpu4j.compiler.emit.TfliteEmitter;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Operator;
 import org.edgetpu4j.tflite.Tensor;
 import org.edgetpu4j.tflite.io.TfliteWriter;
+import org.edgetpu4j.validator.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,13 +94,15 @@ final class CompileCommand implements Callable<Integer> {
             parse(EmitOptions.Precision.class, precision, "--precision"),
             parse(EmitOptions.IoType.class, ioType, "--input-type"),
             Optional.ofNullable(targetRuntime));
-    Model model;
+    Compiled compiled;
     try {
-      model = TfliteEmitter.emit(graph, options);
+      compiled = TfliteEmitter.compile(graph, options);
     } catch (CompileException e) {
       throw new CliException(
           CliException.REFUSED, "cannot compile " + graph + ": " + e.getMessage(), e);
     }
+    Model model = compiled.model();
+    Report report = compiled.report();
     byte[] bytes = TfliteWriter.toBytes(model);
     TfliteWriter.writeAtomically(output, bytes);
     var out = spec.commandLine().getOut();
@@ -110,6 +114,17 @@ final class CompileCommand implements Callable<Integer> {
     for (int i = 0; i < model.mainSubgraph().outputs().length(); i++) {
       out.printf("  output %s%n", describe(model.mainSubgraph().outputTensor(i)));
     }
+    out.printf(
+        "  loads on TFLite %s and newer; Edge TPU: %s%n",
+        report.minRuntimeVersion(),
+        report.edgetpuCompatible()
+            ? "fully compatible"
+            : report.edgetpu().opsOnEdgeTpu()
+                + " of "
+                + report.ops().size()
+                + " operators map (run `edgetpu4j check "
+                + output
+                + "` for the reasons)");
     out.flush();
     return 0;
   }

@@ -46,15 +46,17 @@ class CompileCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("CONV_2D v1 x2").contains("output output UINT8 [1, 10]");
     Model expected =
-        TfliteEmitter.emit(
-            pb,
-            new EmitOptions(
-                List.of(new EmitOptions.IoSpec("input", new long[] {1, 28, 28, 1})),
-                List.of("output"),
-                EmitOptions.Precision.UINT8,
-                EmitOptions.IoType.UINT8,
-                Optional.empty()));
+        TfliteEmitter.compile(
+                pb,
+                new EmitOptions(
+                    List.of(new EmitOptions.IoSpec("input", new long[] {1, 28, 28, 1})),
+                    List.of("output"),
+                    EmitOptions.Precision.UINT8,
+                    EmitOptions.IoType.UINT8,
+                    Optional.empty()))
+            .model();
     assertThat(Files.readAllBytes(out)).isEqualTo(TfliteWriter.toBytes(expected));
+    assertThat(r.out()).contains("Edge TPU: fully compatible");
   }
 
   @Test

@@ -1,19 +1,30 @@
 package org.edgetpu4j.compiler.emit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.edgetpu4j.compiler.CompileException;
+import org.edgetpu4j.tflite.Buffer;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.BuiltinOptions;
+import org.edgetpu4j.tflite.Metadata;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.ModelFormatException;
 import org.edgetpu4j.tflite.QuantParams;
 import org.edgetpu4j.tflite.TensorType;
 import org.edgetpu4j.tflite.io.TfliteWriter;
+import org.edgetpu4j.validator.Finding;
+import org.edgetpu4j.validator.Report;
+import org.edgetpu4j.validator.Target;
+import org.edgetpu4j.validator.Validator;
+import org.edgetpu4j.validator.tables.RuntimeVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.TensorShapeProto;
@@ -29,20 +40,83 @@ import org.tensorflow.proto.TensorShapeProto;
  * }</pre>
  */
 public final class TfliteEmitter {
+  private static final Logger LOG = LoggerFactory.getLogger(TfliteEmitter.class);
+
   private TfliteEmitter() {}
+
+  /** Compiles the frozen graph in file {@code pb} (see {@link #compile(GraphDef, EmitOptions)}). */
+  public static Compiled compile(Path pb, EmitOptions options)
+      throws CompileException, IOException {
+    return compile(readGraph(pb), options);
+  }
 
   /** Emits the model for the frozen graph in file {@code pb}. */
   public static Model emit(Path pb, EmitOptions options) throws CompileException, IOException {
+    return emit(readGraph(pb), options);
+  }
+
+  private static GraphDef readGraph(Path pb) throws CompileException, IOException {
     GraphDef def;
     try {
       def = GraphDef.parseFrom(Files.readAllBytes(pb));
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new CompileException(pb + " is not a binary GraphDef: " + e.getMessage(), e);
     }
-    return emit(def, options);
+    return def;
   }
 
-  /** Emits the model for {@code frozen}. */
+  /**
+   * Emits the model for {@code frozen}, records the oldest TFLite runtime that loads it ({@code
+   * min_runtime_version} metadata) and validates it for the target. With a target runtime that
+   * lacks int8 kernels the legacy uint8 scheme is used instead; when no encoding loads on the
+   * target, the failure names the operators that cannot be expressed.
+   */
+  public static Compiled compile(GraphDef frozen, EmitOptions options) throws CompileException {
+    Target target = Target.DEFAULT;
+    if (options.targetRuntime().isPresent()) {
+      try {
+        target = target.withRuntime(RuntimeVersion.parse(options.targetRuntime().get()));
+      } catch (IllegalArgumentException e) {
+        throw new CompileException(
+            "target runtime '"
+                + options.targetRuntime().get()
+                + "' is not a version such as 1.14.0: "
+                + e.getMessage(),
+            e);
+      }
+    }
+    Model model = emit(frozen, options);
+    Report report = Validator.check(model, target);
+    if (!report.loadsOnTarget() && options.precision() == EmitOptions.Precision.INT8) {
+      Model legacy = emit(frozen, options.withPrecision(EmitOptions.Precision.UINT8));
+      Report legacyReport = Validator.check(legacy, target);
+      if (legacyReport.loadsOnTarget()) {
+        LOG.info(
+            "TFLite {} has no int8 kernels for this model; emitted the legacy uint8 scheme",
+            options.targetRuntime().orElse(""));
+        model = legacy;
+        report = legacyReport;
+      }
+    }
+    if (!report.loadsOnTarget()) {
+      StringBuilder why = new StringBuilder();
+      for (Finding f : report.errors()) {
+        why.append("\n  ").append(f.location()).append(": ").append(f.message());
+      }
+      throw new CompileException(
+          "no encoding of this graph loads on TFLite "
+              + options.targetRuntime().orElse("(any)")
+              + ":"
+              + why);
+    }
+    if (report.minRuntimeVersion() != null) {
+      model = withMinRuntime(model, report.minRuntimeVersion());
+      report = Validator.check(model, target);
+    }
+    return new Compiled(model, report);
+  }
+
+  /** Emits the model for {@code frozen}, without validation or runtime metadata. */
   public static Model emit(GraphDef frozen, EmitOptions options) throws CompileException {
     TfGraph g = new TfGraph(frozen);
     Map<String, long[]> shapes = new HashMap<>();
@@ -71,6 +145,26 @@ public final class TfliteEmitter {
       }
       return model;
     }
+  }
+
+  private static Model withMinRuntime(Model m, String version) {
+    byte[] text = new byte[16];
+    byte[] v = version.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(v, 0, text, 0, Math.min(v.length, 15));
+    List<Buffer> buffers = new ArrayList<>(m.buffers());
+    buffers.add(Buffer.of(text));
+    List<Metadata> metadata = new ArrayList<>(m.metadata());
+    metadata.removeIf(md -> md.name().equals(Model.MIN_RUNTIME_VERSION));
+    metadata.add(new Metadata(Model.MIN_RUNTIME_VERSION, buffers.size() - 1));
+    return new Model(
+        m.version(),
+        m.operatorCodes(),
+        m.subgraphs(),
+        m.description(),
+        buffers,
+        m.metadataBuffer(),
+        metadata,
+        m.signatureDefs());
   }
 
   private static long[] inputShape(TfGraph g, EmitOptions.IoSpec in) throws CompileException {

@@ -11,6 +11,8 @@ import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.QuantParams;
 import org.edgetpu4j.tflite.io.TfliteWriter;
 import org.edgetpu4j.tflite.testing.TfliteOracle;
+import org.edgetpu4j.validator.Target;
+import org.edgetpu4j.validator.Validator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -181,6 +183,16 @@ class EmitterOpsTest {
                   p,
                   io,
                   Optional.empty()));
+      var report = Validator.check(model, Target.DEFAULT);
+      assertThat(report.findings("OP_VERSION_MISMATCH"))
+          .as("%s %s/%s: the validator recomputes the emitted versions", name, p, io)
+          .isEmpty();
+      // float edges stay on the CPU; the test's strided slice has strides 2 and 3, which the
+      // Edge TPU does not take; everything else maps fully
+      boolean mapsFully = io != EmitOptions.IoType.FLOAT32 && !name.startsWith("strided");
+      assertThat(report.edgetpuCompatible())
+          .as("%s %s/%s Edge TPU compatible: %s", name, p, io, report.findings())
+          .isEqualTo(mapsFully);
       float[] want = h.run(out);
       float[] got = h.runTflite(model, io);
       QuantParams outQ = model.mainSubgraph().operators().isEmpty() ? null : interiorOutput(model);
