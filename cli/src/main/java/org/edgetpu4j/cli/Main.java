@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "From TensorFlow training code to a Coral Edge TPU.",
-    subcommands = {InspectCommand.class})
+    subcommands = {
+      InspectCommand.class,
+      CheckCommand.class,
+      CompileCommand.class,
+      RunCommand.class,
+      BenchCommand.class
+    })
 public final class Main {
   private Main() {}
 

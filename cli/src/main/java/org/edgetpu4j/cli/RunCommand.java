@@ -1,0 +1,92 @@
+package org.edgetpu4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.edgetpu4j.device.cpu.Interpreter;
+import org.edgetpu4j.device.cpu.InvalidInputException;
+import org.edgetpu4j.device.cpu.ModelRefusedException;
+import org.edgetpu4j.device.cpu.TensorInfo;
+import org.edgetpu4j.tflite.Model;
+import org.edgetpu4j.tflite.io.TfliteReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code edgetpu4j run MODEL --input FILE... --output-dir DIR [--top-k K]}: one CPU invocation. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a .tflite model once on the CPU reference interpreter. Inputs and outputs are raw",
+      "little-endian tensor files in each tensor's own type; outputs are written as",
+      "output_0.bin, output_1.bin, ... A dynamic batch is taken from the input's byte length.",
+      "Exit codes: 0 ran, 1 model refused, 2 bad input or usage."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
+  Path model;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input tensor.")
+  List<Path> inputs;
+
+  @Option(names = "--output-dir", required = true, paramLabel = "DIR")
+  Path outputDir;
+
+  @Option(names = "--top-k", paramLabel = "K", description = "Print the K top classes of output 0.")
+  int topK;
+
+  @Mixin CommonOptions common;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Model m = TfliteReader.read(model);
+    Interpreter interpreter;
+    try {
+      interpreter = Interpreter.load(m);
+    } catch (ModelRefusedException e) {
+      throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
+    }
+    List<byte[]> in = new ArrayList<>();
+    for (Path p : inputs) {
+      in.add(Files.readAllBytes(p));
+    }
+    List<byte[]> outs;
+    try {
+      outs = interpreter.run(in);
+    } catch (InvalidInputException e) {
+      throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
+    }
+    Files.createDirectories(outputDir);
+    for (int i = 0; i < outs.size(); i++) {
+      Path target = outputDir.resolve("output_" + i + ".bin");
+      Path tmp = Files.createTempFile(outputDir, ".output_" + i, ".tmp");
+      Files.write(tmp, outs.get(i));
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    var out = spec.commandLine().getOut();
+    for (int i = 0; i < outs.size(); i++) {
+      TensorInfo t = interpreter.output(i);
+      out.printf("output_%d.bin  %s %s %d bytes%n", i, t.type(), t.shape(), outs.get(i).length);
+    }
+    if (topK > 0) {
+      float[] scores = interpreter.dequantizeOutput(0, outs.get(0));
+      IntStream.range(0, scores.length)
+          .boxed()
+          .sorted(Comparator.comparingDouble((Integer k) -> -scores[k]))
+          .limit(topK)
+          .forEach(k -> out.printf("class %d  %.6f%n", k, scores[k]));
+    }
+    out.flush();
+    return 0;
+  }
+}

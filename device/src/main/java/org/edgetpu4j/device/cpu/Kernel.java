@@ -1,0 +1,15 @@
+package org.edgetpu4j.device.cpu;
+
+/**
+ * One builtin operator. {@code prepare} validates types, shapes and quantization, sets the output
+ * shapes and precomputes everything eval needs; the returned {@link Step} only computes.
+ */
+@FunctionalInterface
+interface Kernel {
+  /**
+   * Prepares {@code node}.
+   *
+   * @throws ModelRefusedException when the operator cannot be run as given
+   */
+  Step prepare(Node node);
+}

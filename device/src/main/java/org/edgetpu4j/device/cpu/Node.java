@@ -1,0 +1,113 @@
+package org.edgetpu4j.device.cpu;
+
+import java.util.Arrays;
+import org.edgetpu4j.tflite.Activation;
+import org.edgetpu4j.tflite.BuiltinOptions;
+import org.edgetpu4j.tflite.OperatorCode;
+import org.edgetpu4j.tflite.TensorType;
+
+/**
+ * One operator as its kernel's {@code prepare} sees it: options, input and output slots, and
+ * helpers that refuse the model with the operator's location in the message.
+ */
+final class Node {
+  final int index;
+  final OperatorCode code;
+  final BuiltinOptions options;
+  private final Slot[] inputs;
+  private final Slot[] outputs;
+
+  Node(int index, OperatorCode code, BuiltinOptions options, Slot[] inputs, Slot[] outputs) {
+    this.index = index;
+    this.code = code;
+    this.options = options;
+    this.inputs = inputs;
+    this.outputs = outputs;
+  }
+
+  int inputCount() {
+    return inputs.length;
+  }
+
+  int outputCount() {
+    return outputs.length;
+  }
+
+  /** Input {@code i}; refuses the model when it is absent. */
+  Slot in(int i) {
+    Slot s = optionalIn(i);
+    if (s == null) {
+      throw fail("input " + i + " is missing");
+    }
+    return s;
+  }
+
+  /** Input {@code i}, or null when the operator has no such input (-1 or fewer inputs). */
+  Slot optionalIn(int i) {
+    return i < inputs.length ? inputs[i] : null;
+  }
+
+  Slot out(int i) {
+    if (i >= outputs.length) {
+      throw fail("output " + i + " is missing");
+    }
+    return outputs[i];
+  }
+
+  /** Sets output {@code i}'s shape. */
+  void setShape(int i, int[] shape) {
+    out(i).shape = shape.clone();
+  }
+
+  /** The {@code Op#3 CONV_2D v3} prefix of messages. */
+  String where() {
+    return "Op#" + index + " " + code.displayName() + " v" + code.version();
+  }
+
+  ModelRefusedException fail(String message) {
+    return new ModelRefusedException(where() + ": " + message);
+  }
+
+  void require(boolean condition, String message) {
+    if (!condition) {
+      throw fail(message);
+    }
+  }
+
+  /** Refuses unless {@code s} has one of {@code types}. */
+  void requireType(Slot s, TensorType... types) {
+    for (TensorType t : types) {
+      if (s.type == t) {
+        return;
+      }
+    }
+    throw fail(s.describe() + " has type " + s.type + ", expected " + Arrays.toString(types));
+  }
+
+  /** Refuses unless {@code s} is quantized per tensor. */
+  void requirePerTensor(Slot s) {
+    require(s.scales.length == 1, s.describe() + " needs one scale, has " + s.scales.length);
+  }
+
+  /** Refuses unless {@code s} has constant data. */
+  void requireConstant(Slot s) {
+    require(s.isConstant(), s.describe() + " must be constant");
+  }
+
+  /** Refuses unless {@code s} has rank {@code rank}. */
+  void requireRank(Slot s, int rank) {
+    require(
+        s.rank() == rank,
+        s.describe() + " has shape " + Shapes.str(s.shape) + ", expected rank " + rank);
+  }
+
+  /** The fused activation option, NONE when the options have none. */
+  Activation activation() {
+    return options.has("fused_activation_function") ? options.fusedActivation() : Activation.NONE;
+  }
+
+  /** True for 8-bit quantized types. */
+  static boolean isQuant8(TensorType t) {
+    return t == TensorType.INT8 || t == TensorType.UINT8;
+  }
+}

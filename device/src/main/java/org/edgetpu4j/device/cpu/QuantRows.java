@@ -1,0 +1,104 @@
+package org.edgetpu4j.device.cpu;
+
+/**
+ * The quantized inner product shared by CONV_2D (on an im2col patch) and FULLY_CONNECTED (on an
+ * input row): for every output channel {@code c}, {@code sum_k (w[c,k] + filterOffset) * (x[k] +
+ * inputOffset) + bias[c]}, requantized with the channel's multiplier, shifted by the output zero
+ * point and clamped. Inputs and weights are signed bytes; the offsets are expanded so that the
+ * inner loop is a plain byte dot product. Immutable apart from a four-int scratch array, so one
+ * instance serves one interpreter.
+ */
+final class QuantRows {
+  private final byte[] weights;
+  private final int depth;
+  private final int channels;
+  private final int filterOffset;
+  private final int[] base;
+  private final int[] mult;
+  private final int[] shift;
+  private final int outZp;
+  private final int actMin;
+  private final int actMax;
+  private final int[] tmp = new int[4];
+  private final int[] transposed;
+  private final int ocPad;
+  private final int[] acc;
+
+  QuantRows(
+      byte[] weights,
+      int depth,
+      int channels,
+      int inputOffset,
+      int filterOffset,
+      int[] bias,
+      int[][] multipliers,
+      int outZp,
+      int[] range) {
+    this.weights = weights;
+    this.depth = depth;
+    this.channels = channels;
+    this.filterOffset = filterOffset;
+    this.mult = multipliers[0];
+    this.shift = multipliers[1];
+    this.outZp = outZp;
+    this.actMin = range[0];
+    this.actMax = range[1];
+    this.base = new int[channels];
+    for (int c = 0; c < channels; c++) {
+      int sum = 0;
+      for (int k = 0; k < depth; k++) {
+        sum += weights[c * depth + k];
+      }
+      base[c] = bias[c] + inputOffset * sum + depth * inputOffset * filterOffset;
+    }
+    boolean outer = Dot.SIMD && OUTER && channels >= DotSimd.lanes() && depth <= 512;
+    ocPad = outer ? (channels + DotSimd.lanes() - 1) / DotSimd.lanes() * DotSimd.lanes() : 0;
+    transposed = outer ? new int[depth * ocPad] : null;
+    acc = outer ? new int[ocPad] : null;
+    if (outer) {
+      for (int c = 0; c < channels; c++) {
+        for (int k = 0; k < depth; k++) {
+          transposed[k * ocPad + c] = weights[c * depth + k];
+        }
+      }
+    }
+  }
+
+  private static final boolean OUTER = !Boolean.getBoolean("edgetpu4j.noouter");
+
+  /**
+   * Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}.
+   */
+  void run(byte[] x, int xo, byte[] out, int oo) {
+    int extra = 0;
+    if (filterOffset != 0) {
+      int sum = 0;
+      for (int k = 0; k < depth; k++) {
+        sum += x[xo + k];
+      }
+      extra = filterOffset * sum;
+    }
+    if (transposed != null) {
+      DotSimd.outer(x, xo, depth, transposed, ocPad, acc);
+      for (int c = 0; c < channels; c++) {
+        out[oo + c] = requant(acc[c] + extra, c);
+      }
+      return;
+    }
+    int c = 0;
+    for (; c + 4 <= channels; c += 4) {
+      Dot.dot4(x, xo, weights, c * depth, depth, depth, tmp);
+      for (int r = 0; r < 4; r++) {
+        out[oo + c + r] = requant(tmp[r] + extra, c + r);
+      }
+    }
+    for (; c < channels; c++) {
+      out[oo + c] = requant(Dot.dot(x, xo, weights, c * depth, depth) + extra, c);
+    }
+  }
+
+  private byte requant(int dot, int c) {
+    int acc = QuantMath.multiplyByQuantizedMultiplier(dot + base[c], mult[c], shift[c]) + outZp;
+    return (byte) QuantMath.clamp(acc, actMin, actMax);
+  }
+}

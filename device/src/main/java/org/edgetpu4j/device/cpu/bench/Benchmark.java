@@ -1,0 +1,104 @@
+package org.edgetpu4j.device.cpu.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import org.edgetpu4j.device.cpu.Interpreter;
+import org.edgetpu4j.tflite.Model;
+
+/**
+ * Times the CPU interpreter and every available {@link Baseline} in the same process on the same
+ * inputs: warm-up runs, then timed runs, reporting the median latency and the ratio to ours.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /**
+   * One timed runtime.
+   *
+   * @param runtime name of the runtime (and variant)
+   * @param medianMicros median latency of one inference in microseconds
+   * @param runs number of timed runs
+   */
+  public record Result(String runtime, double medianMicros, int runs) {}
+
+  /**
+   * Runs the comparison.
+   *
+   * @param model the parsed model
+   * @param modelBytes the same model as flatbuffer bytes, for baselines
+   * @param inputs raw inputs
+   * @param warmup untimed runs per runtime
+   * @param runs timed runs per runtime
+   */
+  public static List<Result> compare(
+      Model model, byte[] modelBytes, List<byte[]> inputs, int warmup, int runs) {
+    return compare(model, modelBytes, inputs, warmup, runs, MIN_WARMUP_NANOS);
+  }
+
+  /** {@link #compare(Model, byte[], List, int, int)} with a chosen minimum warm-up time. */
+  public static List<Result> compare(
+      Model model,
+      byte[] modelBytes,
+      List<byte[]> inputs,
+      int warmup,
+      int runs,
+      long minWarmupNanos) {
+    List<Result> results = new ArrayList<>();
+    Interpreter ours = Interpreter.load(model);
+    results.add(time("edgetpu4j-cpu", () -> ours.run(inputs), warmup, runs, minWarmupNanos));
+    for (Baseline b : ServiceLoader.load(Baseline.class)) {
+      for (String variant : b.variants()) {
+        try (Baseline.Runner r = b.open(variant, modelBytes, inputs)) {
+          results.add(time(variant, r::run, warmup, runs, minWarmupNanos));
+        } catch (Exception e) {
+          results.add(new Result(variant + " (failed: " + e.getMessage() + ")", Double.NaN, 0));
+        }
+      }
+    }
+    return results;
+  }
+
+  /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
+  public static final long MIN_WARMUP_NANOS = 2_000_000_000L;
+
+  /**
+   * Median microseconds of {@code runs} calls after a warm-up of at least {@code warmup} calls and
+   * at least {@link #MIN_WARMUP_NANOS}.
+   */
+  public static Result time(String name, Supplier<?> call, int warmup, int runs) {
+    return time(name, call, warmup, runs, MIN_WARMUP_NANOS);
+  }
+
+  /** {@link #time(String, Supplier, int, int)} with a chosen minimum warm-up time. */
+  public static Result time(
+      String name, Supplier<?> call, int warmup, int runs, long minWarmupNanos) {
+    long warmStart = System.nanoTime();
+    for (int i = 0; i < warmup || System.nanoTime() - warmStart < minWarmupNanos; i++) {
+      call.get();
+    }
+    long[] t = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      call.get();
+      t[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(t);
+    double median = runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2.0;
+    return new Result(name, median / 1000.0, runs);
+  }
+
+  /** Prints one line per runtime with its median and the ratio of our median to it. */
+  public static void print(String title, List<Result> results, PrintStream out) {
+    double ours = results.get(0).medianMicros();
+    out.println(title);
+    for (Result r : results) {
+      out.printf(
+          "  %-45s median %10.1f us  ours/this %6.2f  (%d runs)%n",
+          r.runtime(), r.medianMicros(), ours / r.medianMicros(), r.runs());
+    }
+  }
+}
