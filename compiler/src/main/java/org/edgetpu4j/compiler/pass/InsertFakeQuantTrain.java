@@ -62,6 +62,9 @@ public final class InsertFakeQuantTrain implements Pass {
   @Override
   public TfGraph apply(TfGraph graph, PassContext ctx) {
     Placement p = QuantPlacement.find(graph, quantizeInputs);
+    if (p.weights().isEmpty() && p.activations().isEmpty()) {
+      return graph;
+    }
     GraphEditor e = graph.edit();
     StaticShapes shapes = InsertFakeQuantEval.needsShapes(p) ? StaticShapes.of(graph) : null;
     Set<String> made = new HashSet<>();

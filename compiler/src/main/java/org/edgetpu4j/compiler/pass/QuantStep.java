@@ -37,6 +37,9 @@ public final class QuantStep {
 
   /** Adds a bool node {@code name} that is true once the step has reached {@code delay}. */
   public static String reached(GraphEditor e, String name, long delay) {
+    if (e.has(name)) {
+      return name;
+    }
     String step = ensure(e);
     String c = e.addIfAbsent(Nodes.longScalar(name + "/delay", delay));
     return e.add(

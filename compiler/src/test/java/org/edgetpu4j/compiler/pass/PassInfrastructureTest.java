@@ -111,4 +111,25 @@ class PassInfrastructureTest {
       assertThat(n.getName()).isNotEmpty();
     }
   }
+
+  @Test
+  void quantizationRewritesAreIdempotent() {
+    TfGraph folded = FoldBatchNorm.eval().apply(Fixtures.convBn().build(), new PassContext());
+    for (Pass p :
+        List.of(
+            new InsertFakeQuantEval(true, true),
+            new InsertFakeQuantTrain(true, true, 5, 0.9f),
+            new InsertCalibratedFakeQuant(
+                Map.of(
+                    "x", new InsertCalibratedFakeQuant.Range(-1, 1),
+                    "conv/Relu", new InsertCalibratedFakeQuant.Range(0, 4)),
+                true,
+                true))) {
+      TfGraph once = p.apply(folded, new PassContext());
+      PassContext ctx = new PassContext();
+      TfGraph twice = p.apply(once, ctx);
+      assertThat(twice.difference(once)).as(p.name()).isEmpty();
+      assertThat(ctx.get("weights") + ctx.get("activations")).as(p.name()).isZero();
+    }
+  }
 }
