@@ -82,6 +82,15 @@ public final class QuantizationAwareTraining {
    */
   public static TfGraph exportFrozenEvalGraph(
       GraphDef model, QatConfig config, Session trainingSession, List<String> outputs) {
+    return evalExportPasses(config, trainingSession, outputs).run(TfGraph.of(model)).graph();
+  }
+
+  /**
+   * The passes of {@link #exportFrozenEvalGraph}, for callers that want to print or verify the
+   * graph after each pass or read the counters.
+   */
+  public static PassManager evalExportPasses(
+      QatConfig config, Session trainingSession, List<String> outputs) {
     return new PassManager()
         .add(new Prune(outputs))
         .add(FoldBatchNorm.eval())
@@ -89,9 +98,7 @@ public final class QuantizationAwareTraining {
         .add(new Prune(outputs))
         .add(new FreezeVariables(VariableSource.of(trainingSession)))
         .add(new FoldConstants())
-        .add(new ModelBiasQuantization())
-        .run(TfGraph.of(model))
-        .graph();
+        .add(new ModelBiasQuantization());
   }
 
   /** The frozen float graph: batch norm folded with moving statistics, no quantization. */

@@ -105,6 +105,39 @@ class FoldBatchNormTest {
   }
 
   @Test
+  void depthwiseTrainingFormIsBatchNormWithBatchStatistics() {
+    GraphBuilder b =
+        new GraphBuilder()
+            .placeholder("x", -1, 5, 5, 2)
+            .variable("dw/weights", GraphBuilder.random(11, 0.5f, 0f, 3, 3, 2, 2))
+            .variable("dw/gamma", GraphBuilder.random(12, 0.3f, 1f, 4))
+            .variable("dw/beta", GraphBuilder.random(13, 0.3f, 0f, 4))
+            .variable("dw/mean", GraphBuilder.random(14, 0.3f, 0f, 4))
+            .variable("dw/variance", FloatTensor.of(new float[] {0.5f, 1f, 2f, 3f}, 4))
+            .depthwise("dw/depthwise", "x", "dw/weights", "SAME")
+            .fusedBatchNorm(
+                "dw/BatchNorm",
+                "dw/depthwise",
+                "dw/gamma",
+                "dw/beta",
+                "dw/mean",
+                "dw/variance",
+                1e-3f);
+    TfGraph before = b.op("Identity", "out", "dw/BatchNorm").build();
+    TfGraph reference =
+        TfGraph.of(
+            before.def().toBuilder()
+                .setNode(
+                    before.nodes().indexOf(before.node("dw/BatchNorm")),
+                    before.node("dw/BatchNorm").toBuilder()
+                        .putAttr("is_training", Nodes.bool(true)))
+                .build());
+    TfGraph after = Fixtures.run(FoldBatchNorm.training(0.9f, 1000), before, new PassContext());
+    assertThat(Fixtures.maxDiff(reference, after, Fixtures.input("x", 15, 3, 5, 5, 2), "out"))
+        .isLessThan(1e-4f);
+  }
+
+  @Test
   void skipsBatchNormWhoseConvHasOtherConsumers() {
     TfGraph before = Fixtures.convBn().op("Relu", "other", "conv/Conv2D").build();
     PassContext ctx = new PassContext();
