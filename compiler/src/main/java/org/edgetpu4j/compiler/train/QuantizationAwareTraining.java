@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.edgetpu4j.compiler.graph.GraphException;
 import org.edgetpu4j.compiler.graph.TfGraph;
 import org.edgetpu4j.compiler.importer.GraphImporter;
 import org.edgetpu4j.compiler.pass.CheckFrozenGraph;
@@ -37,6 +38,7 @@ public final class QuantizationAwareTraining {
   public static TrainingGraph createTrainingGraph(GraphDef model, QatConfig config) {
     FakeQuantGradients.register();
     TfGraph g = TfGraph.of(model);
+    checkNoTrainingOps(g);
     TfGraph rewritten =
         new PassManager()
             .add(FoldBatchNorm.training(config.batchNormMomentum(), config.freezeBatchNormDelay()))
@@ -120,6 +122,18 @@ public final class QuantizationAwareTraining {
   public static TfGraph forEmission(TfGraph frozen, List<String> outputs) {
     TfGraph g = GraphImporter.frozenGraph(frozen, List.of(), outputs, 1).graph();
     return new CheckFrozenGraph().apply(g, new org.edgetpu4j.compiler.pass.PassContext());
+  }
+
+  /** Rejects models that already hold optimizer ops: the rewrite must come before them. */
+  static void checkNoTrainingOps(TfGraph g) {
+    for (NodeDef n : g.nodes()) {
+      if (n.getOp().startsWith("Apply") || n.getOp().startsWith("ResourceApply")) {
+        throw GraphException.at(
+            n.getName(),
+            n.getOp(),
+            "training op found; create the training graph before adding the optimizer");
+      }
+    }
   }
 
   /** The model's variables minus batch-norm moving statistics. */
