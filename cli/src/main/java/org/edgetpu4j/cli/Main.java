@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CompileCommand.class,
       RunCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      DemoCommand.class
     })
 public final class Main {
   private Main() {}

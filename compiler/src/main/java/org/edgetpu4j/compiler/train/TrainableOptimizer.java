@@ -26,9 +26,18 @@ public final class TrainableOptimizer {
    * Adds gradients of {@code loss} and one {@code ApplyAdam} per variable; returns the op to run
    * each step. Variables the loss does not reach are skipped.
    */
-  @SuppressWarnings("unchecked")
   public static Op adam(
       Graph g, Operand<TFloat32> loss, List<String> variables, float learningRate) {
+    return adam(g, loss, variables, Ops.create(g).withSubScope("adam").constant(learningRate));
+  }
+
+  /**
+   * Like {@link #adam(Graph, Operand, List, float)} with the learning rate read from {@code
+   * learningRate} each step (a placeholder fed per step gives a schedule).
+   */
+  @SuppressWarnings("unchecked")
+  public static Op adam(
+      Graph g, Operand<TFloat32> loss, List<String> variables, Operand<TFloat32> learningRate) {
     FakeQuantGradients.register();
     Ops tf = Ops.create(g).withSubScope("adam");
     Output<?>[] xs = new Output<?>[variables.size()];
@@ -46,7 +55,7 @@ public final class TrainableOptimizer {
     Operand<TFloat32> b2 = tf.constant(0.999f);
     Operand<TFloat32> b1p = tf.math.pow(b1, step);
     Operand<TFloat32> b2p = tf.math.pow(b2, step);
-    Operand<TFloat32> lr = tf.constant(learningRate);
+    Operand<TFloat32> lr = learningRate;
     Operand<TFloat32> eps = tf.constant(1e-7f);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
