@@ -21,6 +21,11 @@ final class DotSimd {
 
   private DotSimd() {}
 
+  /** The int species of the dot products. */
+  static VectorSpecies<Integer> intSpecies() {
+    return I;
+  }
+
   /** Number of int lanes. */
   static int lanes() {
     return LANES;
