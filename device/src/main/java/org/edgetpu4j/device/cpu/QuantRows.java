@@ -46,7 +46,7 @@ final class QuantRows {
     boolean outer = Dot.SIMD && OUTER && channels >= DotSimd.lanes() && depth <= 512;
     ocPad = outer ? (channels + DotSimd.lanes() - 1) / DotSimd.lanes() * DotSimd.lanes() : 0;
     transposed = outer ? new int[depth * ocPad] : null;
-    acc = outer ? new int[ocPad] : null;
+    acc = outer ? new int[4 * ocPad] : null;
     row = new int[channels];
     if (outer) {
       for (int c = 0; c < channels; c++) {
@@ -60,17 +60,38 @@ final class QuantRows {
   private static final boolean OUTER = !Boolean.getBoolean("edgetpu4j.noouter");
 
   /**
+   * Computes all channels for four signed input vectors at {@code x[xo..]}, {@code stride} bytes
+   * apart, into {@code out[oo..]}, {@code outStride} bytes apart.
+   */
+  void run4(byte[] x, int xo, int stride, byte[] out, int oo, int outStride) {
+    if (transposed == null) {
+      for (int r = 0; r < 4; r++) {
+        run(x, xo + r * stride, out, oo + r * outStride);
+      }
+      return;
+    }
+    DotSimd.outer4(x, xo, stride, depth, transposed, ocPad, acc);
+    for (int r = 0; r < 4; r++) {
+      requant.run(acc, r * ocPad, extra(x, xo + r * stride), out, oo + r * outStride);
+    }
+  }
+
+  private int extra(byte[] x, int xo) {
+    if (filterOffset == 0) {
+      return 0;
+    }
+    int sum = 0;
+    for (int k = 0; k < depth; k++) {
+      sum += x[xo + k];
+    }
+    return filterOffset * sum;
+  }
+
+  /**
    * Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}.
    */
   void run(byte[] x, int xo, byte[] out, int oo) {
-    int extra = 0;
-    if (filterOffset != 0) {
-      int sum = 0;
-      for (int k = 0; k < depth; k++) {
-        sum += x[xo + k];
-      }
-      extra = filterOffset * sum;
-    }
+    int extra = extra(x, xo);
     if (transposed != null) {
       DotSimd.outer(x, xo, depth, transposed, ocPad, acc);
       requant.run(acc, extra, out, oo);

@@ -56,9 +56,14 @@ final class Requant {
 
   /** Requantizes {@code acc[0..channels)} with {@code extra} added to every accumulator. */
   void run(int[] acc, int extra, byte[] out, int oo) {
-    int c = simd ? RequantSimd.run(this, acc, extra, out, oo) : 0;
+    run(acc, 0, extra, out, oo);
+  }
+
+  /** Requantizes {@code acc[ao..ao + channels)} with {@code extra} added to every accumulator. */
+  void run(int[] acc, int ao, int extra, byte[] out, int oo) {
+    int c = simd ? RequantSimd.run(this, acc, ao, extra, out, oo) : 0;
     for (; c < channels; c++) {
-      out[oo + c] = scalar(acc[c] + extra, c);
+      out[oo + c] = scalar(acc[ao + c] + extra, c);
     }
   }
 

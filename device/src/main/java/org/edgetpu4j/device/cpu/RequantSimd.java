@@ -33,12 +33,12 @@ final class RequantSimd {
    * Requantizes whole vectors of channels, {@code extra} added to every accumulator; returns how
    * many channels were done.
    */
-  static int run(Requant q, int[] acc, int extra, byte[] out, int oo) {
+  static int run(Requant q, int[] acc, int ao, int extra, byte[] out, int oo) {
     int n = q.channels;
     int c = 0;
     for (; c + LANES <= n; c += LANES) {
       IntVector x =
-          IntVector.fromArray(I, acc, c).add(IntVector.fromArray(I, q.base, c)).add(extra);
+          IntVector.fromArray(I, acc, ao + c).add(IntVector.fromArray(I, q.base, c)).add(extra);
       IntVector v = requant(q, x, c);
       ((ByteVector) v.convertShape(VectorOperators.I2B, B, 0)).intoArray(out, oo + c);
     }
