@@ -15,15 +15,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgetpu4j bench MODEL}: median latency of the CPU interpreter and of every baseline
- * runtime on the classpath (TFLite when its baseline is present), same process, same inputs.
+ * {@code edgetpu4j bench MODEL}: median latency of the CPU interpreter and of the real TFLite
+ * interpreter ({@link TfliteBaseline}: builtin kernels without XNNPACK, and the default resolver
+ * with XNNPACK), one thread each, same process, same inputs, after warm-up; prints the medians and
+ * the ratio of ours to each.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Time the CPU reference interpreter (and TFLite, when its baseline is on the classpath)",
-      "in one process on the same inputs; print medians and ratios. Exit code 0."
+      "Time the CPU reference interpreter and the real TFLite interpreter (builtin kernels",
+      "without XNNPACK, and the default XNNPACK path), one thread each, in one process on the",
+      "same inputs, after warm-up; print medians and the ratios ours/TFLite. Exit code 0."
     })
 final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
@@ -32,16 +35,28 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "FILE", description = "Input tensors (default zeros).")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--runs", description = "Timed runs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"--runs", "--iterations"},
+      description = "Timed runs per runtime (default ${DEFAULT-VALUE}).")
   int runs = 200;
 
-  @Option(names = "--warmup", description = "Warm-up runs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", description = "Minimum warm-up runs (default ${DEFAULT-VALUE}).")
   int warmup = 100;
+
+  @Option(
+      names = "--warmup-seconds",
+      description = "Minimum warm-up time per runtime in seconds (default ${DEFAULT-VALUE}).")
+  double warmupSeconds = 2.0;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (runs < 1 || warmup < 0 || !(warmupSeconds >= 0) || warmupSeconds > 3600) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--runs must be at least 1, --warmup at least 0, --warmup-seconds in [0, 3600]");
+    }
     byte[] bytes = Files.readAllBytes(model);
     Model m = TfliteReader.read(bytes);
     List<byte[]> in = new ArrayList<>();
@@ -55,7 +70,8 @@ final class BenchCommand implements Callable<Integer> {
         in.add(Files.readAllBytes(p));
       }
     }
-    List<Benchmark.Result> results = Benchmark.compare(m, bytes, in, warmup, runs);
+    List<Benchmark.Result> results =
+        Benchmark.compare(m, bytes, in, warmup, runs, (long) (warmupSeconds * 1e9));
     var out = spec.commandLine().getOut();
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     Benchmark.print(model.getFileName().toString(), results, new java.io.PrintStream(buf, true));

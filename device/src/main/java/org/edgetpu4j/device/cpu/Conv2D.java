@@ -108,12 +108,17 @@ final class Conv2D implements Kernel {
         int xo = m.offset[ti];
         byte[] y = m.data[to];
         int yo = m.offset[to];
-        for (int p = 0; p < pixels; p++) {
+        int p = 0;
+        for (; p + 4 <= pixels; p += 4) {
+          rows.run4(x, xo + p * depth, depth, y, yo + p * oc, oc);
+        }
+        for (; p < pixels; p++) {
           rows.run(x, xo + p * depth, y, yo + p * oc);
         }
       };
     }
-    byte[] patch = new byte[depth];
+    byte[] patch = new byte[4 * depth];
+    int outW = g.outW();
     return m -> {
       byte[] x = m.data[ti];
       int xo = m.offset[ti];
@@ -122,8 +127,16 @@ final class Conv2D implements Kernel {
       int o = yo;
       for (int b = 0; b < g.batches(); b++) {
         for (int oy = 0; oy < g.outH(); oy++) {
-          for (int ox = 0; ox < g.outW(); ox++) {
-            im2col(g, x, xo, b, oy, ox, patch, pad, flip);
+          int ox = 0;
+          for (; ox + 4 <= outW; ox += 4) {
+            for (int r = 0; r < 4; r++) {
+              im2col(g, x, xo, b, oy, ox + r, patch, r * depth, pad, flip);
+            }
+            rows.run4(patch, 0, depth, y, o, oc);
+            o += 4 * oc;
+          }
+          for (; ox < outW; ox++) {
+            im2col(g, x, xo, b, oy, ox, patch, 0, pad, flip);
             rows.run(patch, 0, y, o);
             o += oc;
           }
@@ -132,11 +145,20 @@ final class Conv2D implements Kernel {
     };
   }
 
-  /** Copies the input window of output pixel (b, oy, ox) into {@code patch}. */
+  /** Copies the input window of output pixel (b, oy, ox) into {@code patch[p0..]}. */
   static void im2col(
-      Geometry g, byte[] x, int xo, int b, int oy, int ox, byte[] patch, byte pad, boolean flip) {
+      Geometry g,
+      byte[] x,
+      int xo,
+      int b,
+      int oy,
+      int ox,
+      byte[] patch,
+      int p0,
+      byte pad,
+      boolean flip) {
     int c = g.inC();
-    int p = 0;
+    int p = p0;
     int y0 = oy * g.strideH() - g.padH();
     int x0 = ox * g.strideW() - g.padW();
     for (int fy = 0; fy < g.fH(); fy++) {

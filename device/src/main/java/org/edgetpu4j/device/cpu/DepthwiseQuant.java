@@ -14,11 +14,7 @@ final class DepthwiseQuant implements Step {
   private final int ioff;
   private final int dm;
   private final int[] bias;
-  private final int[] mult;
-  private final int[] shift;
-  private final int outZp;
-  private final int lo;
-  private final int hi;
+  private final Requant requant;
   private final int[] acc;
   private final int[] xrow;
 
@@ -46,11 +42,7 @@ final class DepthwiseQuant implements Step {
     this.ioff = ioff;
     this.dm = dm;
     this.bias = bias;
-    this.mult = mq[0];
-    this.shift = mq[1];
-    this.outZp = outZp;
-    this.lo = range[0];
-    this.hi = range[1];
+    this.requant = new Requant(new int[bias.length], mq[0], mq[1], outZp, range[0], range[1]);
     this.acc = new int[bias.length];
     this.xrow = new int[g.inC()];
   }
@@ -104,10 +96,8 @@ final class DepthwiseQuant implements Step {
               }
             }
           }
-          for (int c = 0; c < oc; c++) {
-            int v = QuantMath.multiplyByQuantizedMultiplier(acc[c], mult[c], shift[c]) + outZp;
-            y[o++] = (byte) QuantMath.clamp(v, lo, hi);
-          }
+          requant.run(acc, y, o);
+          o += oc;
         }
       }
     }

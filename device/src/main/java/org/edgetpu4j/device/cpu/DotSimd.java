@@ -21,6 +21,11 @@ final class DotSimd {
 
   private DotSimd() {}
 
+  /** The int species of the dot products. */
+  static VectorSpecies<Integer> intSpecies() {
+    return I;
+  }
+
   /** Number of int lanes. */
   static int lanes() {
     return LANES;
@@ -114,6 +119,34 @@ final class DotSimd {
         a0 = a0.add(IntVector.broadcast(I, x[xo + i]).mul(IntVector.fromArray(I, wT, row)));
       }
       a0.intoArray(acc, c);
+    }
+  }
+
+  /**
+   * {@link #outer} for four input vectors {@code stride} bytes apart: row {@code r} of the result
+   * goes to {@code acc[r * ocPad ..]}. The weight vector loaded for a depth step serves all four.
+   */
+  static void outer4(byte[] x, int xo, int stride, int k, int[] wT, int ocPad, int[] acc) {
+    int x1 = xo + stride;
+    int x2 = x1 + stride;
+    int x3 = x2 + stride;
+    for (int c = 0; c < ocPad; c += LANES) {
+      IntVector a0 = IntVector.zero(I);
+      IntVector a1 = IntVector.zero(I);
+      IntVector a2 = IntVector.zero(I);
+      IntVector a3 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        IntVector w = IntVector.fromArray(I, wT, row);
+        a0 = a0.add(w.mul(x[xo + i]));
+        a1 = a1.add(w.mul(x[x1 + i]));
+        a2 = a2.add(w.mul(x[x2 + i]));
+        a3 = a3.add(w.mul(x[x3 + i]));
+      }
+      a0.intoArray(acc, c);
+      a1.intoArray(acc, ocPad + c);
+      a2.intoArray(acc, 2 * ocPad + c);
+      a3.intoArray(acc, 3 * ocPad + c);
     }
   }
 

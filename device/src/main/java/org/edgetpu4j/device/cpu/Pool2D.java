@@ -74,11 +74,15 @@ final class Pool2D implements Kernel {
     node.requireType(in, TensorType.INT8, TensorType.UINT8);
     int[] range = Activations.quantizedRange(node, node.activation(), out);
     boolean unsigned = in.type == TensorType.UINT8;
+    int lo = range[0];
+    int hi = range[1];
+    int[] acc = new int[c];
     return m -> {
       byte[] x = m.data[ti];
       int xo = m.offset[ti];
       byte[] y = m.data[to];
       int o = m.offset[to];
+      int mask = unsigned ? 0xFF : -1;
       for (int b = 0; b < n; b++) {
         for (int oy = 0; oy < oh; oy++) {
           for (int ox = 0; ox < ow; ox++) {
@@ -88,21 +92,30 @@ final class Pool2D implements Kernel {
             int fy1 = Math.min(fh, ih - y0);
             int fx0 = Math.max(0, -x0);
             int fx1 = Math.min(fw, iw - x0);
-            for (int ch = 0; ch < c; ch++) {
-              int acc = avg ? 0 : Integer.MIN_VALUE;
-              int count = 0;
-              for (int fy = fy0; fy < fy1; fy++) {
-                int row = xo + ((b * ih + y0 + fy) * iw + x0) * c + ch;
-                for (int fx = fx0; fx < fx1; fx++) {
-                  int v = unsigned ? x[row + fx * c] & 0xFF : x[row + fx * c];
-                  acc = avg ? acc + v : Math.max(acc, v);
-                  count++;
+            java.util.Arrays.fill(acc, avg ? 0 : Integer.MIN_VALUE);
+            // taps outermost, channels contiguous innermost
+            for (int fy = fy0; fy < fy1; fy++) {
+              int row = xo + ((b * ih + y0 + fy) * iw + x0) * c;
+              for (int fx = fx0; fx < fx1; fx++) {
+                int src = row + fx * c;
+                if (avg) {
+                  for (int ch = 0; ch < c; ch++) {
+                    acc[ch] += x[src + ch] & mask;
+                  }
+                } else {
+                  for (int ch = 0; ch < c; ch++) {
+                    acc[ch] = Math.max(acc[ch], x[src + ch] & mask);
+                  }
                 }
               }
+            }
+            int count = (fy1 - fy0) * (fx1 - fx0);
+            for (int ch = 0; ch < c; ch++) {
+              int v = acc[ch];
               if (avg) {
-                acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+                v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
               }
-              y[o++] = (byte) QuantMath.clamp(acc, range[0], range[1]);
+              y[o++] = (byte) Math.max(lo, Math.min(hi, v));
             }
           }
         }

@@ -13,13 +13,9 @@ final class QuantRows {
   private final int depth;
   private final int channels;
   private final int filterOffset;
-  private final int[] base;
-  private final int[] mult;
-  private final int[] shift;
-  private final int outZp;
-  private final int actMin;
-  private final int actMax;
+  private final Requant requant;
   private final int[] tmp = new int[4];
+  private final int[] row;
   private final int[] transposed;
   private final int ocPad;
   private final int[] acc;
@@ -38,12 +34,7 @@ final class QuantRows {
     this.depth = depth;
     this.channels = channels;
     this.filterOffset = filterOffset;
-    this.mult = multipliers[0];
-    this.shift = multipliers[1];
-    this.outZp = outZp;
-    this.actMin = range[0];
-    this.actMax = range[1];
-    this.base = new int[channels];
+    int[] base = new int[channels];
     for (int c = 0; c < channels; c++) {
       int sum = 0;
       for (int k = 0; k < depth; k++) {
@@ -51,10 +42,12 @@ final class QuantRows {
       }
       base[c] = bias[c] + inputOffset * sum + depth * inputOffset * filterOffset;
     }
+    this.requant = new Requant(base, multipliers[0], multipliers[1], outZp, range[0], range[1]);
     boolean outer = Dot.SIMD && OUTER && channels >= DotSimd.lanes() && depth <= 512;
     ocPad = outer ? (channels + DotSimd.lanes() - 1) / DotSimd.lanes() * DotSimd.lanes() : 0;
     transposed = outer ? new int[depth * ocPad] : null;
-    acc = outer ? new int[ocPad] : null;
+    acc = outer ? new int[4 * ocPad] : null;
+    row = new int[channels];
     if (outer) {
       for (int c = 0; c < channels; c++) {
         for (int k = 0; k < depth; k++) {
@@ -67,38 +60,54 @@ final class QuantRows {
   private static final boolean OUTER = !Boolean.getBoolean("edgetpu4j.noouter");
 
   /**
+   * Computes all channels for four signed input vectors at {@code x[xo..]}, {@code stride} bytes
+   * apart, into {@code out[oo..]}, {@code outStride} bytes apart.
+   */
+  void run4(byte[] x, int xo, int stride, byte[] out, int oo, int outStride) {
+    if (transposed == null) {
+      for (int r = 0; r < 4; r++) {
+        run(x, xo + r * stride, out, oo + r * outStride);
+      }
+      return;
+    }
+    DotSimd.outer4(x, xo, stride, depth, transposed, ocPad, acc);
+    for (int r = 0; r < 4; r++) {
+      requant.run(acc, r * ocPad, extra(x, xo + r * stride), out, oo + r * outStride);
+    }
+  }
+
+  private int extra(byte[] x, int xo) {
+    if (filterOffset == 0) {
+      return 0;
+    }
+    int sum = 0;
+    for (int k = 0; k < depth; k++) {
+      sum += x[xo + k];
+    }
+    return filterOffset * sum;
+  }
+
+  /**
    * Computes all channels for the signed input vector at {@code x[xo..]} into {@code out[oo..]}.
    */
   void run(byte[] x, int xo, byte[] out, int oo) {
-    int extra = 0;
-    if (filterOffset != 0) {
-      int sum = 0;
-      for (int k = 0; k < depth; k++) {
-        sum += x[xo + k];
-      }
-      extra = filterOffset * sum;
-    }
+    int extra = extra(x, xo);
     if (transposed != null) {
       DotSimd.outer(x, xo, depth, transposed, ocPad, acc);
-      for (int c = 0; c < channels; c++) {
-        out[oo + c] = requant(acc[c] + extra, c);
-      }
+      requant.run(acc, extra, out, oo);
       return;
     }
     int c = 0;
     for (; c + 4 <= channels; c += 4) {
       Dot.dot4(x, xo, weights, c * depth, depth, depth, tmp);
-      for (int r = 0; r < 4; r++) {
-        out[oo + c + r] = requant(tmp[r] + extra, c + r);
-      }
+      row[c] = tmp[0];
+      row[c + 1] = tmp[1];
+      row[c + 2] = tmp[2];
+      row[c + 3] = tmp[3];
     }
     for (; c < channels; c++) {
-      out[oo + c] = requant(Dot.dot(x, xo, weights, c * depth, depth) + extra, c);
+      row[c] = Dot.dot(x, xo, weights, c * depth, depth);
     }
-  }
-
-  private byte requant(int dot, int c) {
-    int acc = QuantMath.multiplyByQuantizedMultiplier(dot + base[c], mult[c], shift[c]) + outZp;
-    return (byte) QuantMath.clamp(acc, actMin, actMax);
+    requant.run(row, extra, out, oo);
   }
 }

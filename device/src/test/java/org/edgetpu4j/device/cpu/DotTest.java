@@ -39,4 +39,32 @@ class DotTest {
     assertThat(DotSimd.dot(a, 0, b, 0, 4096)).isEqualTo(Dot.dotScalar(a, 0, b, 0, 4096));
     assertThat(Dot.dotScalar(a, 0, b, 0, 4096)).isEqualTo(4096 * 16384);
   }
+
+  @Test
+  void fourPixelOuterProductEqualsScalarDots() {
+    Random r = new Random(3);
+    int lanes = DotSimd.lanes();
+    for (int k : new int[] {1, 9, 72, 130}) {
+      for (int oc : new int[] {lanes, 2 * lanes, 3 * lanes}) {
+        byte[] w = new byte[oc * k];
+        r.nextBytes(w);
+        int[] wT = new int[k * oc];
+        for (int c = 0; c < oc; c++) {
+          for (int i = 0; i < k; i++) {
+            wT[i * oc + c] = w[c * k + i];
+          }
+        }
+        int stride = k + 2;
+        byte[] x = new byte[1 + 4 * stride];
+        r.nextBytes(x);
+        int[] acc = new int[4 * oc];
+        DotSimd.outer4(x, 1, stride, k, wT, oc, acc);
+        for (int p = 0; p < 4; p++) {
+          for (int c = 0; c < oc; c++) {
+            assertThat(acc[p * oc + c]).isEqualTo(Dot.dotScalar(x, 1 + p * stride, w, c * k, k));
+          }
+        }
+      }
+    }
+  }
 }

@@ -37,6 +37,9 @@ public final class StepProfile {
       var op = model.mainSubgraph().operators().get(plan.stepOps()[s]);
       String name = model.opcode(op).displayName();
       byOp.merge(name, ns[s], Long::sum);
+      if (Boolean.getBoolean("steps")) {
+        System.out.printf("step %3d %-20s %8.1f us%n", s, name, ns[s] / 1000.0 / (runs - runs / 4));
+      }
       total += ns[s];
     }
     int timed = runs - runs / 4;

@@ -39,7 +39,12 @@ public final class Benchmark {
     return compare(model, modelBytes, inputs, warmup, runs, MIN_WARMUP_NANOS);
   }
 
-  /** {@link #compare(Model, byte[], List, int, int)} with a chosen minimum warm-up time. */
+  /**
+   * {@link #compare(Model, byte[], List, int, int)} with a chosen minimum warm-up time. Every
+   * runtime is warmed up first; the timed runs are then interleaved in rounds (each round times a
+   * share of the runs of every runtime), so that load from other processes affects all runtimes
+   * alike.
+   */
   public static List<Result> compare(
       Model model,
       byte[] modelBytes,
@@ -47,20 +52,58 @@ public final class Benchmark {
       int warmup,
       int runs,
       long minWarmupNanos) {
-    List<Result> results = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Supplier<?>> calls = new ArrayList<>();
+    List<Result> failed = new ArrayList<>();
+    List<Baseline.Runner> open = new ArrayList<>();
     Interpreter ours = Interpreter.load(model);
-    results.add(time("edgetpu4j-cpu", () -> ours.run(inputs), warmup, runs, minWarmupNanos));
-    for (Baseline b : ServiceLoader.load(Baseline.class)) {
-      for (String variant : b.variants()) {
-        try (Baseline.Runner r = b.open(variant, modelBytes, inputs)) {
-          results.add(time(variant, r::run, warmup, runs, minWarmupNanos));
-        } catch (Exception e) {
-          results.add(new Result(variant + " (failed: " + e.getMessage() + ")", Double.NaN, 0));
+    names.add("edgetpu4j-cpu");
+    calls.add(() -> ours.run(inputs));
+    try {
+      for (Baseline b : ServiceLoader.load(Baseline.class)) {
+        for (String variant : b.variants()) {
+          try {
+            Baseline.Runner r = b.open(variant, modelBytes, inputs);
+            open.add(r);
+            names.add(variant);
+            calls.add(r::run);
+          } catch (Exception | LinkageError e) {
+            failed.add(new Result(variant + " (failed: " + e + ")", Double.NaN, 0));
+          }
         }
       }
+      for (Supplier<?> call : calls) {
+        warm(call, warmup, minWarmupNanos);
+      }
+      int rounds = Math.max(1, Math.min(ROUNDS, runs));
+      long[][] t = new long[calls.size()][runs];
+      for (int round = 0; round < rounds; round++) {
+        int from = (int) ((long) runs * round / rounds);
+        int to = (int) ((long) runs * (round + 1) / rounds);
+        for (int k = 0; k < calls.size(); k++) {
+          Supplier<?> call = calls.get(k);
+          for (int i = from; i < to; i++) {
+            long start = System.nanoTime();
+            call.get();
+            t[k][i] = System.nanoTime() - start;
+          }
+        }
+      }
+      List<Result> results = new ArrayList<>();
+      for (int k = 0; k < calls.size(); k++) {
+        results.add(new Result(names.get(k), median(t[k]) / 1000.0, runs));
+      }
+      results.addAll(failed);
+      return results;
+    } finally {
+      for (Baseline.Runner r : open) {
+        r.close();
+      }
     }
-    return results;
   }
+
+  /** Number of interleaved rounds the timed runs are split into. */
+  static final int ROUNDS = 10;
 
   /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
   public static final long MIN_WARMUP_NANOS = 2_000_000_000L;
@@ -76,19 +119,28 @@ public final class Benchmark {
   /** {@link #time(String, Supplier, int, int)} with a chosen minimum warm-up time. */
   public static Result time(
       String name, Supplier<?> call, int warmup, int runs, long minWarmupNanos) {
-    long warmStart = System.nanoTime();
-    for (int i = 0; i < warmup || System.nanoTime() - warmStart < minWarmupNanos; i++) {
-      call.get();
-    }
+    warm(call, warmup, minWarmupNanos);
     long[] t = new long[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       call.get();
       t[i] = System.nanoTime() - start;
     }
-    Arrays.sort(t);
-    double median = runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2.0;
-    return new Result(name, median / 1000.0, runs);
+    return new Result(name, median(t) / 1000.0, runs);
+  }
+
+  private static void warm(Supplier<?> call, int warmup, long minWarmupNanos) {
+    long warmStart = System.nanoTime();
+    for (int i = 0; i < warmup || System.nanoTime() - warmStart < minWarmupNanos; i++) {
+      call.get();
+    }
+  }
+
+  private static double median(long[] t) {
+    long[] s = t.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
   }
 
   /** Prints one line per runtime with its median and the ratio of our median to it. */
@@ -97,7 +149,7 @@ public final class Benchmark {
     out.println(title);
     for (Result r : results) {
       out.printf(
-          "  %-45s median %10.1f us  ours/this %6.2f  (%d runs)%n",
+          "  %-52s median %10.1f us  ours/this %6.2f  (%d runs)%n",
           r.runtime(), r.medianMicros(), ours / r.medianMicros(), r.runs());
     }
   }
