@@ -158,6 +158,13 @@ final class WeightedLayers {
     String where = TfGraph.describe(layer);
     String wName = g.input(layer, 1);
     NodeDef fq = g.resolve(wName);
+    long[] reshapedTo = null;
+    if (fq.getOp().equals("Reshape") && FakeQuantNode.is(g.resolve(g.input(fq, 0)))) {
+      // weights quantized in another shape, then reshaped (depthwise with a multiplier > 1
+      // quantized per in*multiplier channel): same element order, the FakeQuant's parameters
+      reshapedTo = l.rt.shape(wName, TfGraph.describe(layer));
+      fq = g.resolve(g.input(fq, 0));
+    }
     String raw = FakeQuantNode.is(fq) ? g.input(fq, 0) : wName;
     if (!g.isConstant(raw)) {
       throw new CompileException(
@@ -167,6 +174,9 @@ final class WeightedLayers {
               + "' are not constant; freeze the graph (variables to constants) first");
     }
     TfRuntime.Value v = l.rt.evaluate(raw);
+    if (reshapedTo != null) {
+      v = new TfRuntime.Value(reshapedTo, v.data());
+    }
     for (float x : v.data()) {
       if (!Float.isFinite(x)) {
         throw new CompileException(

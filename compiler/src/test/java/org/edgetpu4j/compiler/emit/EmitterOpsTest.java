@@ -68,6 +68,16 @@ class EmitterOpsTest {
                         h.tf.nn.depthwiseConv2dNative(
                             x, h.weights(3, 3, 4, 2, true), List.of(1L, 1L, 1L, 1L), "SAME"))),
         Arguments.of(
+            "depthwise multiplier 2, weights quantized per channel then reshaped",
+            (Body)
+                (h, x) ->
+                    h.tf.nn.depthwiseConv2dNative(
+                        x,
+                        h.tf.reshape(
+                            h.weights(3, 3, 1, 8, true), h.tf.constant(new int[] {3, 3, 4, 2})),
+                        List.of(1L, 1L, 1L, 1L),
+                        "SAME")),
+        Arguments.of(
             "reshape + matmul + bias",
             (Body)
                 (h, x) ->
@@ -165,7 +175,7 @@ class EmitterOpsTest {
     for (EmitOptions.IoType io : EmitOptions.IoType.values()) {
       check(name, body, EmitOptions.Precision.INT8, io);
     }
-    if (!name.startsWith("conv+bias") && !name.startsWith("depthwise")) {
+    if (!name.startsWith("conv+bias") && !name.startsWith("depthwise")) { // per-channel: int8 only
       check(name, body, EmitOptions.Precision.UINT8, EmitOptions.IoType.UINT8);
     }
   }
