@@ -12,6 +12,7 @@ import org.edgetpu4j.compiler.CompileException;
 import org.edgetpu4j.compiler.emit.Compiled;
 import org.edgetpu4j.compiler.emit.EmitOptions;
 import org.edgetpu4j.compiler.emit.TfliteEmitter;
+import org.edgetpu4j.compiler.graph.GraphException;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Operator;
 import org.edgetpu4j.tflite.Tensor;
@@ -23,16 +24,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code edgetpu4j compile}: a frozen FakeQuant TensorFlow graph to a fully integer model. */
+/**
+ * {@code edgetpu4j compile}: a frozen TensorFlow graph or SavedModel, with FakeQuant nodes or
+ * calibrated from representative inputs, to a fully integer model.
+ */
 @Command(
     name = "compile",
     mixinStandardHelpOptions = true,
     description =
-        "Compile a frozen TensorFlow graph whose weights and activations carry FakeQuant nodes"
-            + " (quantization-aware training or calibration) into a fully integer .tflite.",
+        "Compile a frozen TensorFlow graph (.pb) or a SavedModel directory into a fully integer"
+            + " .tflite: graphs from quantization-aware training carry FakeQuant nodes; float"
+            + " graphs are calibrated on representative inputs (--representative).",
     footer = "%nExit codes: 0 written; 1 the graph cannot be compiled; 2 bad input or usage.")
 final class CompileCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GRAPH", description = "Frozen GraphDef (.pb).")
+  @Parameters(
+      index = "0",
+      paramLabel = "GRAPH",
+      description = "Frozen GraphDef (.pb) or SavedModel directory.")
   Path graph;
 
   @Option(
@@ -73,6 +81,19 @@ final class CompileCommand implements Callable<Integer> {
   String precision;
 
   @Option(
+      names = "--representative",
+      paramLabel = "DIR",
+      description =
+          "Post-training quantization of a float graph: a directory of representative inputs,"
+              + " one raw little-endian float32 file (*.bin) per sample in the input's shape.")
+  Path representative;
+
+  @Option(
+      names = "--per-tensor",
+      description = "With --representative: one weight scale per tensor instead of per channel.")
+  boolean perTensor;
+
+  @Option(
       names = "--target-runtime",
       paramLabel = "X.Y.Z",
       description = "Oldest TFLite runtime the model must load on.")
@@ -84,8 +105,8 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(graph)) {
-      throw new CliException(CliException.BAD_INPUT, "no such file: " + graph);
+    if (!Files.exists(graph)) {
+      throw new CliException(CliException.BAD_INPUT, "no such file or SavedModel: " + graph);
     }
     EmitOptions options =
         new EmitOptions(
@@ -96,7 +117,14 @@ final class CompileCommand implements Callable<Integer> {
             Optional.ofNullable(targetRuntime));
     Compiled compiled;
     try {
-      compiled = TfliteEmitter.compile(graph, options);
+      compiled =
+          TfliteEmitter.compile(
+              GraphSource.load(
+                  graph, options, representative, perTensor, spec.commandLine().getErr()),
+              options);
+    } catch (GraphException e) {
+      throw new CliException(
+          CliException.REFUSED, "cannot compile " + graph + ": " + e.getMessage(), e);
     } catch (CompileException e) {
       throw new CliException(
           CliException.REFUSED, "cannot compile " + graph + ": " + e.getMessage(), e);

@@ -1,20 +1,20 @@
 package org.edgetpu4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.edgetpu4j.compiler.emit.EmitOptions;
-import org.edgetpu4j.compiler.emit.TfliteEmitter;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.TensorType;
 import org.edgetpu4j.tflite.io.TfliteReader;
-import org.edgetpu4j.tflite.io.TfliteWriter;
 import org.edgetpu4j.tflite.testing.ConformanceCases;
+import org.edgetpu4j.tflite.testing.TfliteOracle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CompileCommandTest {
   @TempDir Path dir;
@@ -25,9 +25,11 @@ class CompileCommandTest {
     return pb;
   }
 
-  @Test
-  void compilesTheTf1GraphToTheLibrarysModel() throws Exception {
-    Path pb = graph("tf1_fakequant_uint8");
+  @ParameterizedTest
+  @CsvSource({"tf1_fakequant_int8, int8", "tf1_fakequant_uint8, uint8"})
+  void compilesTheTf1GraphsAsTheOfficialConverterDid(String name, String type) throws Exception {
+    ConformanceCases.Case c = ConformanceCases.load(name);
+    Path pb = graph(name);
     Path out = dir.resolve("out/model.tflite");
     var r =
         InspectCommandTest.run(
@@ -40,23 +42,37 @@ class CompileCommandTest {
             "--output",
             out.toString(),
             "--precision",
-            "uint8",
+            type,
             "--input-type",
-            "uint8");
+            type);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("CONV_2D v1 x2").contains("output output UINT8 [1, 10]");
-    Model expected =
-        TfliteEmitter.compile(
-                pb,
-                new EmitOptions(
-                    List.of(new EmitOptions.IoSpec("input", new long[] {1, 28, 28, 1})),
-                    List.of("output"),
-                    EmitOptions.Precision.UINT8,
-                    EmitOptions.IoType.UINT8,
-                    Optional.empty()))
-            .model();
-    assertThat(Files.readAllBytes(out)).isEqualTo(TfliteWriter.toBytes(expected));
     assertThat(r.out()).contains("Edge TPU: fully compatible");
+    Model ours = TfliteReader.read(out);
+    Model official = TfliteReader.read(c.model());
+    var a = ours.mainSubgraph().operators();
+    var b = official.mainSubgraph().operators();
+    assertThat(a).hasSameSizeAs(b);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(ours.opcode(a.get(i))).isEqualTo(official.opcode(b.get(i)));
+      for (int k = 0; k < a.get(i).inputs().length(); k++) {
+        var t = ours.mainSubgraph().tensor(a.get(i).input(k)).quantization();
+        var u = official.mainSubgraph().tensor(b.get(i).input(k)).quantization();
+        assertThat(t.zeroPoint()).as("op %d input %d", i, k).isEqualTo(u.zeroPoint());
+        for (int q = 0; q < u.scale().length(); q++) {
+          assertThat((double) t.scale().get(q))
+              .as("op %d input %d scale", i, k)
+              .isCloseTo(u.scale().get(q), within(1e-6 * u.scale().get(q)));
+        }
+      }
+    }
+    try (TfliteOracle mine = TfliteOracle.load(Files.readAllBytes(out), false);
+        TfliteOracle theirs = TfliteOracle.load(c.model(), false)) {
+      for (ConformanceCases.Sample s : c.samples()) {
+        var in = List.of(s.inputs().get(0).bytes());
+        var shape = List.of(s.inputs().get(0).shape());
+        assertThat(mine.run(in, shape).get(0)).isEqualTo(theirs.run(in, shape).get(0));
+      }
+    }
   }
 
   @Test
@@ -81,6 +97,55 @@ class CompileCommandTest {
   }
 
   @Test
+  void floatGraphsAreCalibratedFromRepresentativeInputs() throws Exception {
+    ConformanceCases.Case c = ConformanceCases.load("tf1_dummy_quant_uint8");
+    Path pb = dir.resolve("float.pb");
+    Files.write(pb, c.file("graph.pb"));
+    Path samples = Files.createDirectory(dir.resolve("samples"));
+    for (ConformanceCases.Sample s : c.samples()) {
+      byte[] pixels = s.inputs().get(0).bytes();
+      java.nio.ByteBuffer f =
+          java.nio.ByteBuffer.allocate(4 * pixels.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      for (byte p : pixels) {
+        f.putFloat((p & 0xFF) / 255f);
+      }
+      Files.write(samples.resolve("sample" + s.index() + ".bin"), f.array());
+    }
+    Path out = dir.resolve("ptq.tflite");
+    var r =
+        InspectCommandTest.run(
+            "compile",
+            pb.toString(),
+            "--inputs",
+            "input:1,28,28,1",
+            "--outputs",
+            "output",
+            "--output",
+            out.toString(),
+            "--representative",
+            samples.toString(),
+            "--per-tensor");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("calibrating: 5/5 samples");
+    Model m = TfliteReader.read(out);
+    assertThat(m.mainSubgraph().tensors())
+        .allSatisfy(t -> assertThat(t.quantization().scale().length()).isLessThanOrEqualTo(1));
+
+    var noSamples =
+        InspectCommandTest.run(
+            "compile",
+            pb.toString(),
+            "--inputs",
+            "input",
+            "--outputs",
+            "output",
+            "--output",
+            dir.resolve("x.tflite").toString());
+    assertThat(noSamples.exit()).isEqualTo(2);
+    assertThat(noSamples.err()).contains("--representative");
+  }
+
+  @Test
   void failuresNameTheProblemAndWriteNothing() throws Exception {
     Path pb = graph("tf1_fakequant_int8");
     Path out = dir.resolve("model.tflite");
@@ -95,7 +160,7 @@ class CompileCommandTest {
             "--output",
             out.toString());
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err()).contains("no node 'nope'");
+    assertThat(missing.err()).contains("'nope'");
 
     var badType =
         InspectCommandTest.run(
