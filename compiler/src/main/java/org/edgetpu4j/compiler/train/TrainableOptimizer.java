@@ -57,9 +57,22 @@ public final class TrainableOptimizer {
     Operand<TFloat32> b2p = tf.math.pow(b2, step);
     Operand<TFloat32> lr = learningRate;
     Operand<TFloat32> eps = tf.constant(1e-7f);
+    // Gate: every gradient is computed before any variable changes. Without it an update can run
+    // while a backward op that reads the same variable (Conv2DBackpropInput, MatMul) has not yet,
+    // and results depend on scheduling.
+    List<Op> gates = new ArrayList<>();
+    Operand<?>[] gated = new Operand<?>[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      if (grads[i] != null && !grads[i].isClosed()) {
+        var id = tf.withName("gate_" + i).identity((Operand<TFloat32>) grads[i]);
+        gates.add(id);
+        gated[i] = id;
+      }
+    }
+    Ops after = tf.withControlDependencies(gates);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < xs.length; i++) {
-      if (grads[i] == null || grads[i].isClosed()) {
+      if (gated[i] == null) {
         continue;
       }
       Shape shape = xs[i].shape();
@@ -67,7 +80,7 @@ public final class TrainableOptimizer {
       Variable<TFloat32> m = tf.withName(base + "_m").variable(zeros(tf, shape));
       Variable<TFloat32> v = tf.withName(base + "_v").variable(zeros(tf, shape));
       updates.add(
-          tf.train.applyAdam(
+          after.train.applyAdam(
               (Operand<TFloat32>) xs[i],
               m,
               v,
@@ -77,7 +90,7 @@ public final class TrainableOptimizer {
               b1,
               b2,
               eps,
-              (Operand<TFloat32>) grads[i]));
+              (Operand<TFloat32>) gated[i]));
     }
     if (updates.isEmpty()) {
       throw new GraphException("the loss reaches none of the trainable variables " + variables);

@@ -44,6 +44,7 @@ final class MnistTrainer implements AutoCloseable {
         new Session(
             tg.graph(),
             ConfigProto.newBuilder()
+                .setUsePerSessionThreads(true)
                 .setIntraOpParallelismThreads(1)
                 .setInterOpParallelismThreads(1)
                 .build());
