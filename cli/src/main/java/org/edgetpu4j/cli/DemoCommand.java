@@ -46,7 +46,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "5", description = "Float training epochs.")
   int epochs;
 
-  @Option(names = "--qat-epochs", defaultValue = "5", description = "QAT epochs.")
+  @Option(
+      names = "--qat-epochs",
+      defaultValue = "3",
+      description = "Epochs of quantization-aware fine-tuning.")
   int qatEpochs;
 
   @Option(

@@ -2,6 +2,7 @@ package org.edgetpu4j.examples.mnist;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -17,13 +18,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A LeNet-style digit classifier with batch norm, written with TensorFlow Java ops: the inference
- * path only (input {@code image [-1, 28, 28, 1]} in [0, 1], output {@code logits [-1, 10]}), with
- * its variables initialised from a seed. The training rewrites add what training needs.
+ * path only (input {@code image [-1, H, W, 1]} in [0, 1], output {@code logits [-1, 10]}), with its
+ * variables initialised from a seed or from trained values. The training rewrites add what training
+ * needs.
  *
  * <pre>
  * conv 5x5x8 SAME + BN + ReLU, max-pool 2x2
  * conv 5x5x16 VALID + BN + ReLU, max-pool 2x2
- * dense 400 -> 64 + ReLU, dense 64 -> 10
+ * dense -> 64 + ReLU, dense 64 -> 10
  * </pre>
  */
 public final class LeNetModel {
@@ -33,19 +35,54 @@ public final class LeNetModel {
   /** Output node name. */
   public static final String OUTPUT = "logits";
 
-  private LeNetModel() {}
+  /** The model's variables. */
+  public static final List<String> VARIABLES =
+      List.of(
+          "conv1/weights",
+          "conv1/gamma",
+          "conv1/beta",
+          "conv1/moving_mean",
+          "conv1/moving_variance",
+          "conv2/weights",
+          "conv2/gamma",
+          "conv2/beta",
+          "conv2/moving_mean",
+          "conv2/moving_variance",
+          "fc1/weights",
+          "fc1/biases",
+          "fc2/weights",
+          "fc2/biases");
+
+  private final Random rnd;
+  private final Map<String, float[]> initial;
+
+  private LeNetModel(long seed, Map<String, float[]> initial) {
+    this.rnd = new Random(seed);
+    this.initial = initial;
+  }
 
   /** The model for {@code height}×{@code width} grey images, weights drawn from {@code seed}. */
   public static GraphDef build(int height, int width, long seed) {
-    Random rnd = new Random(seed);
+    return build(height, width, seed, Map.of());
+  }
+
+  /**
+   * The model with the variables named in {@code initial} (names as in {@link #VARIABLES}) starting
+   * from those values, to fine-tune a trained model; the others are drawn from {@code seed}.
+   */
+  public static GraphDef build(int height, int width, long seed, Map<String, float[]> initial) {
+    return new LeNetModel(seed, initial).graph(height, width);
+  }
+
+  private GraphDef graph(int height, int width) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x =
           tf.withName(INPUT)
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, 1)));
-      x = convBnRelu(tf.withSubScope("conv1"), x, 5, 1, 8, "SAME", rnd);
+      x = convBnRelu(tf.withSubScope("conv1"), "conv1", x, 1, 8, "SAME");
       x = maxPool(g, tf, x, "pool1");
-      x = convBnRelu(tf.withSubScope("conv2"), x, 5, 8, 16, "VALID", rnd);
+      x = convBnRelu(tf.withSubScope("conv2"), "conv2", x, 8, 16, "VALID");
       x = maxPool(g, tf, x, "pool2");
       int flat = 16 * ((height / 2 - 4) / 2) * ((width / 2 - 4) / 2);
       Ops f = tf.withSubScope("flatten");
@@ -54,37 +91,50 @@ public final class LeNetModel {
           tf.withSubScope("fc1_act")
               .withName("Relu")
               .nn
-              .relu(dense(tf.withSubScope("fc1"), x, flat, 64, rnd));
-      tf.withName(OUTPUT).identity(dense(tf.withSubScope("fc2"), x, 64, 10, rnd));
+              .relu(dense(tf.withSubScope("fc1"), "fc1", x, flat, 64));
+      tf.withName(OUTPUT).identity(dense(tf.withSubScope("fc2"), "fc2", x, 64, 10));
       return g.toGraphDef();
     }
   }
 
-  private static Operand<TFloat32> convBnRelu(
-      Ops s, Operand<TFloat32> x, int k, int cin, int cout, String padding, Random rnd) {
+  private Operand<TFloat32> convBnRelu(
+      Ops s, String scope, Operand<TFloat32> x, int cin, int cout, String padding) {
+    int k = 5;
     Operand<TFloat32> w =
-        s.withName("weights")
-            .variable(normal(s, rnd, Math.sqrt(2.0 / (k * k * cin)), k, k, cin, cout));
+        var(s, scope, "weights", normal(s, Math.sqrt(2.0 / (k * k * cin)), k, k, cin, cout));
     Operand<TFloat32> conv = s.withName("Conv2D").nn.conv2d(x, w, List.of(1L, 1L, 1L, 1L), padding);
     FusedBatchNorm<TFloat32, TFloat32> bn =
         s.withName("BatchNorm")
             .nn
             .fusedBatchNorm(
                 conv,
-                s.withName("gamma").variable(fill(s, 1f, cout)),
-                s.withName("beta").variable(fill(s, 0f, cout)),
-                s.withName("moving_mean").variable(fill(s, 0f, cout)),
-                s.withName("moving_variance").variable(fill(s, 1f, cout)),
+                var(s, scope, "gamma", fill(s, 1f, cout)),
+                var(s, scope, "beta", fill(s, 0f, cout)),
+                var(s, scope, "moving_mean", fill(s, 0f, cout)),
+                var(s, scope, "moving_variance", fill(s, 1f, cout)),
                 FusedBatchNorm.epsilon(1e-3f),
                 FusedBatchNorm.isTraining(false));
     return s.withName("Relu").nn.relu(bn.y());
   }
 
-  private static Operand<TFloat32> dense(Ops s, Operand<TFloat32> x, int in, int out, Random rnd) {
-    Operand<TFloat32> w =
-        s.withName("weights").variable(normal(s, rnd, Math.sqrt(2.0 / in), in, out));
-    Operand<TFloat32> b = s.withName("biases").variable(fill(s, 0f, out));
+  private Operand<TFloat32> dense(Ops s, String scope, Operand<TFloat32> x, int in, int out) {
+    Operand<TFloat32> w = var(s, scope, "weights", normal(s, Math.sqrt(2.0 / in), in, out));
+    Operand<TFloat32> b = var(s, scope, "biases", fill(s, 0f, out));
     return s.withName("BiasAdd").nn.biasAdd(s.withName("MatMul").linalg.matMul(x, w), b);
+  }
+
+  /** A variable starting from its trained values when given, else from {@code init}. */
+  private Operand<TFloat32> var(Ops s, String scope, String name, Operand<TFloat32> init) {
+    float[] trained = initial.get(scope + "/" + name);
+    if (trained == null) {
+      return s.withName(name).variable(init);
+    }
+    Shape shape = init.shape();
+    if (trained.length != shape.size()) {
+      throw new IllegalArgumentException(
+          scope + "/" + name + ": " + trained.length + " values for shape " + shape);
+    }
+    return s.withName(name).variable(s.constant(shape, DataBuffers.of(trained)));
   }
 
   /** MaxPool with ksize/strides as attributes (the op every converter knows). */
@@ -102,7 +152,7 @@ public final class LeNetModel {
                 .output(0);
   }
 
-  private static Operand<TFloat32> normal(Ops s, Random rnd, double std, long... shape) {
+  private Operand<TFloat32> normal(Ops s, double std, long... shape) {
     float[] v = new float[Math.toIntExact(Shape.of(shape).size())];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) (rnd.nextGaussian() * std);

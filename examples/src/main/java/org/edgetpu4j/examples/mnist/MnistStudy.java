@@ -29,10 +29,10 @@ import org.edgetpu4j.validator.report.TextReport;
 import org.tensorflow.proto.GraphDef;
 
 /**
- * The MNIST study end to end: train a LeNet with batch norm in float and with quantization-aware
- * training, compile the QAT model to a fully integer TFLite model, post-training-quantize the float
- * model, check both for the Edge TPU, run them on the CPU reference interpreter over the test set,
- * and compare everything.
+ * The MNIST study end to end: train a LeNet with batch norm in float, fine-tune it with
+ * quantization-aware training, compile the QAT model to a fully integer TFLite model,
+ * post-training-quantize the float model, check both for the Edge TPU, run them on the CPU
+ * reference interpreter over the test set, and compare everything.
  */
 public final class MnistStudy {
   /** Momentum of the batch-norm moving statistics (as Keras uses). */
@@ -72,6 +72,7 @@ public final class MnistStudy {
     List<StudyResult.Curve> curves = new ArrayList<>();
     TfGraph floatFrozen;
     StudyResult.Curve floatCurve;
+    Map<String, float[]> trained;
     try (MnistTrainer t =
         new MnistTrainer(
             QuantizationAwareTraining.createFloatTrainingGraph(model, BN_MOMENTUM),
@@ -85,21 +86,25 @@ public final class MnistStudy {
               config.floatEpochs(),
               () -> QuantizationAwareTraining.exportFrozenFloatGraph(model, t.session(), outputs));
       floatFrozen = QuantizationAwareTraining.exportFrozenFloatGraph(model, t.session(), outputs);
+      trained = t.values(LeNetModel.VARIABLES);
     }
     curves.add(floatCurve);
 
-    // 2. quantization-aware training: float for the first epoch, batch norm frozen for the last
+    // 2. quantization-aware training, fine-tuning the trained float weights: fake quantization
+    // after a short delay (while the range averages settle), batch norm frozen for the last epoch
     int steps = train.size() / config.batch();
+    GraphDef qatGraph = LeNetModel.build(train.height(), train.width(), config.seed(), trained);
     QatConfig qat =
         QatConfig.defaults()
-            .withQuantDelay(steps)
+            .withQuantDelay(Math.max(1, steps / 10))
             .withFreezeBatchNormDelay((long) steps * Math.max(1, config.qatEpochs() - 1))
             .withEmaDecay(0.99f)
             .withBatchNormMomentum(BN_MOMENTUM);
     TfGraph qatFrozen;
     try (MnistTrainer t =
         new MnistTrainer(
-            QuantizationAwareTraining.createTrainingGraph(model, qat), config.learningRate())) {
+            QuantizationAwareTraining.createTrainingGraph(qatGraph, qat),
+            config.learningRate() / 4)) {
       curves.add(
           train(
               "QAT",
@@ -109,8 +114,9 @@ public final class MnistStudy {
               config.qatEpochs(),
               () ->
                   QuantizationAwareTraining.exportFrozenEvalGraph(
-                      model, qat, t.session(), outputs)));
-      qatFrozen = QuantizationAwareTraining.exportFrozenEvalGraph(model, qat, t.session(), outputs);
+                      qatGraph, qat, t.session(), outputs)));
+      qatFrozen =
+          QuantizationAwareTraining.exportFrozenEvalGraph(qatGraph, qat, t.session(), outputs);
     }
 
     // 3. compile the QAT model; post-training-quantize the float model

@@ -2,6 +2,7 @@ package org.edgetpu4j.examples.mnist;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.edgetpu4j.compiler.graph.FloatTensor;
 import org.edgetpu4j.compiler.graph.GraphRunner;
@@ -100,6 +101,17 @@ final class MnistTrainer implements AutoCloseable {
     }
     return new Epoch(
         lossSum / Math.max(1, steps), 100.0 * correct / Math.max(1, steps * batch), steps);
+  }
+
+  /** Current values of the named variables. */
+  Map<String, float[]> values(List<String> names) {
+    Map<String, float[]> out = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      try (var r = session.runner().fetch(name).run()) {
+        out.put(name, GraphRunner.toFloat((TFloat32) r.get(0)).values());
+      }
+    }
+    return out;
   }
 
   List<String> outputs() {

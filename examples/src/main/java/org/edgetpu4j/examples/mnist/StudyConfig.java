@@ -11,11 +11,11 @@ import org.edgetpu4j.compiler.emit.EmitOptions;
  * @param data directory of IDX files, or empty for the embedded subset
  * @param out the run directory to create (a fresh sibling is chosen if it exists)
  * @param floatEpochs epochs of float training
- * @param qatEpochs epochs of quantization-aware training
+ * @param qatEpochs epochs of quantization-aware fine-tuning of the float weights
  * @param trainImages training images to use (at most what the data has)
  * @param testImages test images to evaluate (at most what the data has)
  * @param batch mini-batch size
- * @param learningRate Adam learning rate
+ * @param learningRate Adam learning rate of float training (fine-tuning uses a quarter of it)
  * @param seed seed of weights and shuffling
  * @param io element type of the compiled models' inputs and outputs
  * @param representativeImages images used to calibrate post-training quantization
