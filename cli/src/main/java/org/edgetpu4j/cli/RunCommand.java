@@ -2,7 +2,6 @@ package org.edgetpu4j.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.TensorInfo;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
+import org.edgetpu4j.tflite.io.TfliteWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,10 +68,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Files.createDirectories(outputDir);
     for (int i = 0; i < outs.size(); i++) {
-      Path target = outputDir.resolve("output_" + i + ".bin");
-      Path tmp = Files.createTempFile(outputDir, ".output_" + i, ".tmp");
-      Files.write(tmp, outs.get(i));
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      TfliteWriter.writeAtomically(outputDir.resolve("output_" + i + ".bin"), outs.get(i));
     }
     var out = spec.commandLine().getOut();
     for (int i = 0; i < outs.size(); i++) {

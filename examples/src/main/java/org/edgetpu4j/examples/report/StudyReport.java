@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Locale;
+import org.edgetpu4j.tflite.io.TfliteWriter;
 
 /** Renders a {@link StudyResult}: console table, JSON, and a self-contained HTML page. */
 public final class StudyReport {
@@ -127,20 +126,9 @@ public final class StudyReport {
     atomically(dir.resolve("report.html"), html(r).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes through a temporary file and a rename. */
+  /** Writes through a temporary file and a rename ({@link TfliteWriter#writeAtomically}). */
   public static void atomically(Path path, byte[] bytes) throws IOException {
-    Path tmp =
-        Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    TfliteWriter.writeAtomically(path, bytes);
   }
 
   private static String png(byte[] bytes) {

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.ModelFormatException;
 
@@ -40,6 +41,7 @@ public final class TfliteWriter {
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       Files.write(tmp, bytes);
+      readableByAll(tmp);
       try {
         Files.move(
             tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -48,6 +50,15 @@ public final class TfliteWriter {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Temporary files are private to their owner; a finished output file is not. */
+  private static void readableByAll(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the defaults
     }
   }
 }

@@ -73,6 +73,10 @@ class TfliteWriterTest {
     TfliteWriter.write(model, out);
     TfliteWriter.write(model, out); // replacing an existing file works too
     assertThat(TfliteReader.read(out)).isEqualTo(model);
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-r--r--");
     try (var files = Files.list(out.getParent())) {
       assertThat(files).containsExactly(out);
     }
