@@ -80,6 +80,7 @@ public final class MnistStudy {
       floatCurve =
           train(
               "float",
+              1,
               t,
               train,
               test,
@@ -108,6 +109,7 @@ public final class MnistStudy {
       curves.add(
           train(
               "QAT",
+              config.floatEpochs() + 1,
               t,
               train,
               test,
@@ -182,7 +184,13 @@ public final class MnistStudy {
   }
 
   private StudyResult.Curve train(
-      String name, MnistTrainer t, Images train, Images test, int epochs, Exporter frozen) {
+      String name,
+      int firstEpoch,
+      MnistTrainer t,
+      Images train,
+      Images test,
+      int epochs,
+      Exporter frozen) {
     Random rnd = new Random(config.seed());
     List<Double> loss = new ArrayList<>();
     List<Double> trainAcc = new ArrayList<>();
@@ -203,7 +211,7 @@ public final class MnistStudy {
       trainAcc.add(figures.accuracyPercent());
       testAcc.add(acc);
     }
-    return new StudyResult.Curve(name, loss, trainAcc, testAcc);
+    return new StudyResult.Curve(name, firstEpoch, loss, trainAcc, testAcc);
   }
 
   private Compiled compile(String name, TfGraph frozen, Images train, Path dir)

@@ -28,8 +28,8 @@ final class Charts {
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
     for (StudyResult.Curve c : curves) {
       List<Integer> epochs = new ArrayList<>();
-      for (int e = 1; e <= c.testAccuracyPercent().size(); e++) {
-        epochs.add(e);
+      for (int e = 0; e < c.testAccuracyPercent().size(); e++) {
+        epochs.add(c.firstEpoch() + e);
       }
       if (epochs.isEmpty()) {
         continue;

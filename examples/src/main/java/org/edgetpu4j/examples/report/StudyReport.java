@@ -96,7 +96,7 @@ public final class StudyReport {
         r.confusion() == null ? "" : png(Charts.confusion(r.confusion(), r.confusionOf()));
     return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>edgetpu4j MNIST study"
         + "</title><style>body{font-family:sans-serif;margin:2em;max-width:1000px}"
-        + "pre{background:#f6f6f6;padding:1em;overflow-x:auto}img{max-width:100%}</style>"
+        + "pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}img{max-width:100%}</style>"
         + "</head><body><h1>MNIST: float vs quantization-aware training</h1>"
         + "<h2>Results</h2><pre>"
         + escape(table(r))

@@ -53,12 +53,14 @@ public record StudyResult(
    * Per-epoch training figures.
    *
    * @param model which variant
+   * @param firstEpoch number of its first epoch (fine-tuning continues after float training)
    * @param loss mean training loss per epoch
    * @param trainAccuracyPercent training accuracy per epoch
    * @param testAccuracyPercent test accuracy per epoch
    */
   public record Curve(
       String model,
+      int firstEpoch,
       List<Double> loss,
       List<Double> trainAccuracyPercent,
       List<Double> testAccuracyPercent) {}

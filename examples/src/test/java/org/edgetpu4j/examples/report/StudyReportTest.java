@@ -27,7 +27,7 @@ class StudyReportTest {
             new StudyResult.Row("QAT int8", 97.4, 12_345L, 0.21, true, "qat.tflite")),
         List.of(
             new StudyResult.Curve(
-                "float", List.of(0.5, 0.2), List.of(90.0, 96.0), List.of(92.0, 97.0))),
+                "float", 1, List.of(0.5, 0.2), List.of(90.0, 96.0), List.of(92.0, 97.0))),
         List.of(Agreement.of("a vs b", new float[] {0.1f, 0.9f}, new float[] {0.1f, 0.8f}, 2)),
         confusion,
         "QAT int8",
