@@ -15,13 +15,13 @@ final class FakeQuantNode {
    * The quantization a FakeQuant node stands for, stored signed or unsigned; {@code dimension} is
    * the channel dimension the parameters will be stored along.
    */
-  static Quant quant(TfGraph g, TfRuntime rt, NodeDef n, boolean signed, int dimension)
+  static Quant quant(GraphView g, TfRuntime rt, NodeDef n, boolean signed, int dimension)
       throws CompileException {
     int bits = (int) g.integer(n, "num_bits", 8);
     boolean narrow = g.bool(n, "narrow_range", false);
     if (bits != 8) {
       throw new CompileException(
-          TfGraph.describe(n)
+          GraphView.describe(n)
               + " quantizes to "
               + bits
               + " bits; only 8-bit FakeQuant can be emitted");
@@ -36,7 +36,7 @@ final class FakeQuantNode {
       maxs = doubles(rt.evaluate(g.input(n, 2)).data());
       if (mins.length != maxs.length || mins.length == 0) {
         throw new CompileException(
-            TfGraph.describe(n)
+            GraphView.describe(n)
                 + " has "
                 + mins.length
                 + " min and "
@@ -47,7 +47,7 @@ final class FakeQuantNode {
     for (int c = 0; c < mins.length; c++) {
       if (!(mins[c] < maxs[c]) || !Double.isFinite(mins[c]) || !Double.isFinite(maxs[c])) {
         throw new CompileException(
-            TfGraph.describe(n)
+            GraphView.describe(n)
                 + " has range ["
                 + mins[c]
                 + ", "

@@ -27,7 +27,7 @@ final class Lowering {
           + " Squeeze, ConcatV2, Mean, Pad, PadV2, Softmax, Sigmoid, Tanh, ResizeBilinear,"
           + " ResizeNearestNeighbor, StridedSlice, Conv2DBackpropInput, Identity";
 
-  final TfGraph g;
+  final GraphView g;
   final TfRuntime rt;
   final ModelBuilder mb;
   final EmitOptions options;
@@ -39,7 +39,7 @@ final class Lowering {
   private final WeightedLayers weighted;
   private final ShapeOps shapeOps;
 
-  Lowering(TfGraph g, TfRuntime rt, ModelBuilder mb, EmitOptions options) {
+  Lowering(GraphView g, TfRuntime rt, ModelBuilder mb, EmitOptions options) {
     this.g = g;
     this.rt = rt;
     this.mb = mb;
@@ -72,7 +72,7 @@ final class Lowering {
     if (FakeQuantNode.is(n)) {
       if (g.isConstant(g.input(n, 0))) {
         throw new CompileException(
-            TfGraph.describe(n)
+            GraphView.describe(n)
                 + " quantizes a constant that is used as an activation; constants are supported as"
                 + " weights of Conv2D/DepthwiseConv2dNative/MatMul and operands of Add/Sub/Mul");
       }
@@ -137,7 +137,7 @@ final class Lowering {
       if (g.isConstant(c)
           && !g.isConstant(other)
           && Set.of("Conv2D", "DepthwiseConv2dNative", "MatMul").contains(otherOp)
-          && rt.shape(c, TfGraph.describe(add)).length == 1) {
+          && rt.shape(c, GraphView.describe(add)).length == 1) {
         return c;
       }
     }
@@ -152,13 +152,13 @@ final class Lowering {
     if (out == null) {
       throw new CompileException(
           "input "
-              + TfGraph.describe(n)
+              + GraphView.describe(n)
               + " is not followed by a FakeQuant node, so its quantization range is unknown;"
               + " add one (the training rewrite does) or calibrate the graph");
     }
     throw new CompileException(
         "input "
-            + TfGraph.describe(n)
+            + GraphView.describe(n)
             + " is not one of the inputs named"
             + " for compilation "
             + inputs.keySet());
@@ -173,7 +173,7 @@ final class Lowering {
   Quant requireRange(NodeDef n, Quant out) throws CompileException {
     if (out == null) {
       throw new CompileException(
-          TfGraph.describe(n)
+          GraphView.describe(n)
               + " has no FakeQuant on its output, so its"
               + " quantization range is unknown; insert one (the training rewrite does) or"
               + " calibrate the graph");

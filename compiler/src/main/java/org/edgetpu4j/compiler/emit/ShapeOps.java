@@ -15,7 +15,7 @@ import org.tensorflow.proto.NodeDef;
  */
 final class ShapeOps {
   private final Lowering l;
-  private final TfGraph g;
+  private final GraphView g;
 
   ShapeOps(Lowering l) {
     this.l = l;
@@ -70,7 +70,7 @@ final class ShapeOps {
               List.of(constInt32(n, 1, false), constInt32(n, 2, false), constInt32(n, 3, false)));
       default ->
           throw new CompileException(
-              TfGraph.describe(n)
+              GraphView.describe(n)
                   + " is not supported; supported TensorFlow ops: "
                   + Lowering.SUPPORTED);
     };
@@ -124,7 +124,7 @@ final class ShapeOps {
     for (int i = 0; i < data.length; i++) {
       data[i] = (byte) q.quantize(v.data()[i], 0);
     }
-    return l.mb.constant(TfGraph.nodeName(tensor), l.actType, v.shape(), q.params(), data);
+    return l.mb.constant(GraphView.nodeName(tensor), l.actType, v.shape(), q.params(), data);
   }
 
   private Lowered pool(NodeDef n, Quant out, String outName) throws CompileException {
@@ -134,13 +134,13 @@ final class ShapeOps {
     int[] s = v2 ? toInts(l.rt.evaluate(g.input(n, 2)).data()) : g.ints(n, "strides", null);
     if (k == null || s == null || k.length != 4 || s.length != 4 || k[0] != 1 || k[3] != 1) {
       throw new CompileException(
-          TfGraph.describe(n)
+          GraphView.describe(n)
               + " needs 4-element ksize and strides pooling over height and width only");
     }
     String p = g.string(n, "padding", "VALID");
     if (!p.equals("SAME") && !p.equals("VALID")) {
       throw new CompileException(
-          TfGraph.describe(n) + " has padding " + p + "; expected SAME or VALID");
+          GraphView.describe(n) + " has padding " + p + "; expected SAME or VALID");
     }
     int t = l.newActivation(outName, in.quant());
     BuiltinOp op =
@@ -167,7 +167,7 @@ final class ShapeOps {
 
   private Lowered reshape(NodeDef n, Quant out, String outName) throws CompileException {
     Lowered in = l.activation(g.input(n, 0));
-    long[] shape = l.rt.shape(n.getName(), TfGraph.describe(n));
+    long[] shape = l.rt.shape(n.getName(), GraphView.describe(n));
     int shapeT =
         l.mb.int32(n.getName() + "/shape", new long[] {shape.length}, ModelBuilder.ints(shape));
     int t = l.newActivation(outName, in.quant());
@@ -187,7 +187,7 @@ final class ShapeOps {
     for (int i = 0; i < count; i++) {
       tensors[i] = l.requantize(ins.get(i), outQ, outName + "/input" + i).tensor();
     }
-    int rank = l.rt.shape(n.getName(), TfGraph.describe(n)).length;
+    int rank = l.rt.shape(n.getName(), GraphView.describe(n)).length;
     int axis = (int) l.rt.evaluate(g.input(n, count)).data()[0];
     int t = l.newActivation(outName, outQ);
     l.mb.op(
@@ -239,7 +239,7 @@ final class ShapeOps {
       float value = l.rt.evaluate(g.input(n, 2)).data()[0];
       if (value != 0f) {
         throw new CompileException(
-            TfGraph.describe(n) + " pads with " + value + "; only zero padding is supported");
+            GraphView.describe(n) + " pads with " + value + "; only zero padding is supported");
       }
     }
     TfRuntime.Value p = l.rt.evaluate(g.input(n, 1));
@@ -272,17 +272,17 @@ final class ShapeOps {
     String in = g.input(n, i);
     if (!g.isConstant(in)) {
       throw new CompileException(
-          TfGraph.describe(n) + ": input " + i + " '" + in + "' must be constant after freezing");
+          GraphView.describe(n) + ": input " + i + " '" + in + "' must be constant after freezing");
     }
     TfRuntime.Value v = l.rt.evaluate(in);
     int[] values = toInts(v.data());
     if (axes) {
-      int rank = l.rt.shape(g.input(n, 0), TfGraph.describe(n)).length;
+      int rank = l.rt.shape(g.input(n, 0), GraphView.describe(n)).length;
       for (int k = 0; k < values.length; k++) {
         values[k] = values[k] < 0 ? values[k] + rank : values[k];
       }
     }
-    return l.mb.int32(TfGraph.nodeName(in), v.shape(), values);
+    return l.mb.int32(GraphView.nodeName(in), v.shape(), values);
   }
 
   private static int[] toInts(float[] f) {

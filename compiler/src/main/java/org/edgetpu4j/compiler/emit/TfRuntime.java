@@ -116,7 +116,7 @@ final class TfRuntime implements AutoCloseable {
   }
 
   private org.tensorflow.Output<?> output(String tensor) throws CompileException {
-    String name = TfGraph.nodeName(tensor);
+    String name = GraphView.nodeName(tensor);
     int colon = tensor.lastIndexOf(':');
     int index = colon < 0 ? 0 : Integer.parseInt(tensor.substring(colon + 1));
     GraphOperation op = graph.operation(name);

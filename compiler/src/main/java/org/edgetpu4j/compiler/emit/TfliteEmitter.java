@@ -118,7 +118,7 @@ public final class TfliteEmitter {
 
   /** Emits the model for {@code frozen}, without validation or runtime metadata. */
   public static Model emit(GraphDef frozen, EmitOptions options) throws CompileException {
-    TfGraph g = new TfGraph(frozen);
+    GraphView g = new GraphView(frozen);
     Map<String, long[]> shapes = new HashMap<>();
     for (EmitOptions.IoSpec in : options.inputs()) {
       shapes.put(in.name(), inputShape(g, in));
@@ -167,10 +167,10 @@ public final class TfliteEmitter {
         m.signatureDefs());
   }
 
-  private static long[] inputShape(TfGraph g, EmitOptions.IoSpec in) throws CompileException {
+  private static long[] inputShape(GraphView g, EmitOptions.IoSpec in) throws CompileException {
     NodeDef n = g.node(in.name());
     if (!n.getOp().equals("Placeholder")) {
-      throw new CompileException("input " + TfGraph.describe(n) + " is not a Placeholder");
+      throw new CompileException("input " + GraphView.describe(n) + " is not a Placeholder");
     }
     if (in.shape() != null) {
       return in.shape();
@@ -179,7 +179,7 @@ public final class TfliteEmitter {
     if (attr == null || !attr.hasShape() || attr.getShape().getUnknownRank()) {
       throw new CompileException(
           "input "
-              + TfGraph.describe(n)
+              + GraphView.describe(n)
               + " has no static shape; give one (--inputs "
               + in.name()
               + ":1,H,W,C)");
@@ -193,7 +193,7 @@ public final class TfliteEmitter {
       } else if (size < 0) {
         throw new CompileException(
             "input "
-                + TfGraph.describe(n)
+                + GraphView.describe(n)
                 + " has unknown dimension "
                 + d
                 + "; give a static shape (--inputs "
@@ -259,7 +259,7 @@ public final class TfliteEmitter {
     return out;
   }
 
-  private static List<NodeDef> consumersThroughIdentity(TfGraph g, String name) {
+  private static List<NodeDef> consumersThroughIdentity(GraphView g, String name) {
     List<NodeDef> direct = g.consumers(name);
     List<NodeDef> all = new java.util.ArrayList<>(direct);
     for (NodeDef c : direct) {

@@ -17,7 +17,7 @@ import org.tensorflow.proto.NodeDef;
  */
 final class WeightedLayers {
   private final Lowering l;
-  private final TfGraph g;
+  private final GraphView g;
 
   WeightedLayers(Lowering l) {
     this.l = l;
@@ -27,7 +27,7 @@ final class WeightedLayers {
   /** A convolution or matrix multiply with an optional bias and fused activation. */
   Lowered layer(NodeDef n, String bias, Activation act, Quant out, String outName)
       throws CompileException {
-    String where = TfGraph.describe(n);
+    String where = GraphView.describe(n);
     Quant outQ = l.requireRange(n, out);
     Lowered in = l.activation(g.input(n, 0));
     Weights w;
@@ -111,7 +111,7 @@ final class WeightedLayers {
     Lowered in = l.activation(g.input(n, 2));
     Weights w = weights(n, Layout.TRANSPOSE_CONV);
     int[] strides = g.ints(n, "strides", new int[] {1, 1, 1, 1});
-    long[] shape = l.rt.shape(n.getName(), TfGraph.describe(n));
+    long[] shape = l.rt.shape(n.getName(), GraphView.describe(n));
     int outputShape =
         l.mb.int32(
             n.getName() + "/output_shape", new long[] {shape.length}, ModelBuilder.ints(shape));
@@ -155,14 +155,14 @@ final class WeightedLayers {
   record Weights(int tensor, Quant quant, int depthMultiplier) {}
 
   private Weights weights(NodeDef layer, Layout layout) throws CompileException {
-    String where = TfGraph.describe(layer);
+    String where = GraphView.describe(layer);
     String wName = g.input(layer, 1);
     NodeDef fq = g.resolve(wName);
     long[] reshapedTo = null;
     if (fq.getOp().equals("Reshape") && FakeQuantNode.is(g.resolve(g.input(fq, 0)))) {
       // weights quantized in another shape, then reshaped (depthwise with a multiplier > 1
       // quantized per in*multiplier channel): same element order, the FakeQuant's parameters
-      reshapedTo = l.rt.shape(wName, TfGraph.describe(layer));
+      reshapedTo = l.rt.shape(wName, GraphView.describe(layer));
       fq = g.resolve(g.input(fq, 0));
     }
     String raw = FakeQuantNode.is(fq) ? g.input(fq, 0) : wName;
@@ -170,7 +170,7 @@ final class WeightedLayers {
       throw new CompileException(
           where
               + ": its weights '"
-              + TfGraph.nodeName(raw)
+              + GraphView.nodeName(raw)
               + "' are not constant; freeze the graph (variables to constants) first");
     }
     TfRuntime.Value v = l.rt.evaluate(raw);
@@ -182,7 +182,7 @@ final class WeightedLayers {
         throw new CompileException(
             where
                 + ": its weights '"
-                + TfGraph.nodeName(raw)
+                + GraphView.nodeName(raw)
                 + "' contain "
                 + x
                 + "; expected finite values");
@@ -218,7 +218,7 @@ final class WeightedLayers {
     }
     int t =
         l.mb.constant(
-            TfGraph.nodeName(fq.getName()),
+            GraphView.nodeName(fq.getName()),
             l.actType,
             toLongs(reordered.shape()),
             q.params(),
@@ -240,10 +240,10 @@ final class WeightedLayers {
     } else {
       TfRuntime.Value v = l.rt.evaluate(bias);
       values = v.data();
-      name = TfGraph.nodeName(bias);
+      name = GraphView.nodeName(bias);
       if (values.length != channels) {
         throw new CompileException(
-            TfGraph.describe(layer)
+            GraphView.describe(layer)
                 + ": bias '"
                 + name
                 + "' has "
@@ -258,7 +258,7 @@ final class WeightedLayers {
     for (int c = 0; c < values.length; c++) {
       if (!Float.isFinite(values[c])) {
         throw new CompileException(
-            TfGraph.describe(layer)
+            GraphView.describe(layer)
                 + ": bias '"
                 + name
                 + "' contains "
@@ -277,7 +277,7 @@ final class WeightedLayers {
       case "VALID" -> Padding.VALID;
       default ->
           throw new CompileException(
-              TfGraph.describe(n)
+              GraphView.describe(n)
                   + " has padding "
                   + p
                   + "; TFLite supports SAME and VALID (put explicit padding in a Pad op)");
@@ -288,7 +288,7 @@ final class WeightedLayers {
     String format = g.string(n, "data_format", "NHWC");
     if (!format.equals("NHWC")) {
       throw new CompileException(
-          TfGraph.describe(n) + " uses data_format " + format + "; TFLite needs NHWC");
+          GraphView.describe(n) + " uses data_format " + format + "; TFLite needs NHWC");
     }
   }
 

@@ -12,10 +12,10 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Read-only navigation over a GraphDef: nodes by name, data inputs, consumers, pass-through ops
+ * Read-only navigation over a GraphDef for the emitter: nodes by name, data inputs, consumers, pass-through ops
  * skipped, attributes with checked types.
  */
-final class TfGraph {
+final class GraphView {
   /** Ops that pass their input through unchanged. */
   private static final Set<String> PASS_THROUGH = Set.of("Identity", "StopGradient", "Snapshot");
 
@@ -23,7 +23,7 @@ final class TfGraph {
   private final Map<String, NodeDef> nodes = new LinkedHashMap<>();
   private final Map<String, List<NodeDef>> consumers = new HashMap<>();
 
-  TfGraph(GraphDef def) {
+  GraphView(GraphDef def) {
     this.def = def;
     for (NodeDef n : def.getNodeList()) {
       nodes.put(n.getName(), n);
