@@ -12,8 +12,8 @@ import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
 
 /**
- * Read-only navigation over a GraphDef for the emitter: nodes by name, data inputs, consumers, pass-through ops
- * skipped, attributes with checked types.
+ * Read-only navigation over a GraphDef for the emitter: nodes by name, data inputs, consumers,
+ * pass-through ops skipped, attributes with checked types.
  */
 final class GraphView {
   /** Ops that pass their input through unchanged. */
