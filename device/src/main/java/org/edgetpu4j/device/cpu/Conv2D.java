@@ -117,6 +117,10 @@ final class Conv2D implements Kernel {
         }
       };
     }
+    Step directStep = DirectConv.of(g, rows, ti, to, pad, flip);
+    if (directStep != null) {
+      return directStep;
+    }
     byte[] patch = new byte[4 * depth];
     int outW = g.outW();
     return m -> {

@@ -150,6 +150,51 @@ final class DotSimd {
     }
   }
 
+  /**
+   * Convolution window of four output pixels read in place: depth step {@code k} of pixel {@code r}
+   * reads {@code x[xo + tapOff[k] + r * pixStride]}. Weights {@code wT} are {@code
+   * [tapOff.length][ocPad]}; pixel {@code r}'s sums go to {@code acc[r * ocPad ..]}.
+   */
+  static void window4(
+      byte[] x, int xo, int pixStride, int[] tapOff, int[] wT, int ocPad, int[] acc) {
+    int k = tapOff.length;
+    int x1 = xo + pixStride;
+    int x2 = x1 + pixStride;
+    int x3 = x2 + pixStride;
+    for (int c = 0; c < ocPad; c += LANES) {
+      IntVector a0 = IntVector.zero(I);
+      IntVector a1 = IntVector.zero(I);
+      IntVector a2 = IntVector.zero(I);
+      IntVector a3 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        IntVector w = IntVector.fromArray(I, wT, row);
+        int t = tapOff[i];
+        a0 = a0.add(w.mul(x[xo + t]));
+        a1 = a1.add(w.mul(x[x1 + t]));
+        a2 = a2.add(w.mul(x[x2 + t]));
+        a3 = a3.add(w.mul(x[x3 + t]));
+      }
+      a0.intoArray(acc, c);
+      a1.intoArray(acc, ocPad + c);
+      a2.intoArray(acc, 2 * ocPad + c);
+      a3.intoArray(acc, 3 * ocPad + c);
+    }
+  }
+
+  /** {@link #window4} for one pixel, sums to {@code acc[0..ocPad)}. */
+  static void window1(byte[] x, int xo, int[] tapOff, int[] wT, int ocPad, int[] acc) {
+    int k = tapOff.length;
+    for (int c = 0; c < ocPad; c += LANES) {
+      IntVector a0 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        a0 = a0.add(IntVector.fromArray(I, wT, row).mul(x[xo + tapOff[i]]));
+      }
+      a0.intoArray(acc, c);
+    }
+  }
+
   private static IntVector widen(byte[] b, int off) {
     return (IntVector) ByteVector.fromArray(B, b, off).convertShape(VectorOperators.B2I, I, 0);
   }

@@ -77,6 +77,8 @@ final class Pool2D implements Kernel {
     int lo = range[0];
     int hi = range[1];
     int[] acc = new int[c];
+    int[] srcs = new int[fh * fw];
+    boolean simd = Dot.SIMD && !unsigned;
     return m -> {
       byte[] x = m.data[ti];
       int xo = m.offset[ti];
@@ -92,34 +94,85 @@ final class Pool2D implements Kernel {
             int fy1 = Math.min(fh, ih - y0);
             int fx0 = Math.max(0, -x0);
             int fx1 = Math.min(fw, iw - x0);
-            java.util.Arrays.fill(acc, avg ? 0 : Integer.MIN_VALUE);
-            // taps outermost, channels contiguous innermost
+            int taps = 0;
             for (int fy = fy0; fy < fy1; fy++) {
               int row = xo + ((b * ih + y0 + fy) * iw + x0) * c;
               for (int fx = fx0; fx < fx1; fx++) {
-                int src = row + fx * c;
-                if (avg) {
-                  for (int ch = 0; ch < c; ch++) {
-                    acc[ch] += x[src + ch] & mask;
-                  }
-                } else {
-                  for (int ch = 0; ch < c; ch++) {
-                    acc[ch] = Math.max(acc[ch], x[src + ch] & mask);
-                  }
-                }
+                srcs[taps++] = row + fx * c;
               }
             }
-            int count = (fy1 - fy0) * (fx1 - fx0);
-            for (int ch = 0; ch < c; ch++) {
-              int v = acc[ch];
-              if (avg) {
-                v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
-              }
-              y[o++] = (byte) Math.max(lo, Math.min(hi, v));
+            if (avg) {
+              averagePixel(x, srcs, taps, c, mask, simd, acc, lo, hi, y, o);
+            } else {
+              maxPixel(x, srcs, taps, c, mask, simd, lo, hi, y, o);
             }
+            o += c;
           }
         }
       }
     };
+  }
+
+  private static void maxPixel(
+      byte[] x,
+      int[] srcs,
+      int taps,
+      int c,
+      int mask,
+      boolean simd,
+      int lo,
+      int hi,
+      byte[] y,
+      int o) {
+    int ch = simd ? PoolSimd.max(x, srcs, taps, c, lo, hi, y, o) : 0;
+    for (; ch < c; ch++) {
+      int v = Integer.MIN_VALUE;
+      for (int t = 0; t < taps; t++) {
+        v = Math.max(v, x[srcs[t] + ch] & mask);
+      }
+      y[o + ch] = (byte) Math.max(lo, Math.min(hi, v));
+    }
+  }
+
+  /**
+   * Window sums divided by the tap count, rounding half away from zero. The division is a
+   * multiplication by {@code ceil(2^32 / count)}, exact while the sum magnitude is below {@code
+   * 2^32 / count} (sums of bytes over fewer than 4096 taps).
+   */
+  private static void averagePixel(
+      byte[] x,
+      int[] srcs,
+      int taps,
+      int c,
+      int mask,
+      boolean simd,
+      int[] acc,
+      int lo,
+      int hi,
+      byte[] y,
+      int o) {
+    java.util.Arrays.fill(acc, 0);
+    for (int t = 0; t < taps; t++) {
+      int src = srcs[t];
+      int ch = simd ? PoolSimd.add(x, src, acc, c) : 0;
+      for (; ch < c; ch++) {
+        acc[ch] += x[src + ch] & mask;
+      }
+    }
+    int half = taps / 2;
+    boolean fast = taps < 4096;
+    long recip = fast ? ((1L << 32) + taps - 1) / taps : 0;
+    for (int ch = 0; ch < c; ch++) {
+      int v = acc[ch];
+      int q;
+      if (fast) {
+        long a = v >= 0 ? v + half : half - (long) v;
+        int mag = (int) ((a * recip) >>> 32);
+        q = v >= 0 ? mag : -mag;
+      } else {
+        q = v > 0 ? (v + half) / taps : (v - half) / taps;
+      }
+      y[o + ch] = (byte) Math.max(lo, Math.min(hi, q));
+    }
   }
 }

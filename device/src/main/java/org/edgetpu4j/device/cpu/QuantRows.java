@@ -57,6 +57,26 @@ final class QuantRows {
     }
   }
 
+  /** Weights transposed to {@code [depth][ocPad]} ints, or null when the outer form is off. */
+  int[] transposed() {
+    return transposed;
+  }
+
+  /** Channel count rounded up to whole vectors (outer form only). */
+  int ocPad() {
+    return ocPad;
+  }
+
+  /** True when the filter has no zero-point offset (the input sum term vanishes). */
+  boolean symmetricFilter() {
+    return filterOffset == 0;
+  }
+
+  /** The per-channel requantization. */
+  Requant requant() {
+    return requant;
+  }
+
   private static final boolean OUTER = !Boolean.getBoolean("edgetpu4j.noouter");
 
   /**

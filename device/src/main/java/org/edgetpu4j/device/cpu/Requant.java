@@ -19,6 +19,9 @@ final class Requant {
   final int[] shift;
   final int[] left;
   final int[] right;
+  final long[] multLong;
+  final int[] mask;
+  final int[] halfMask;
   final int outZp;
   final int lo;
   final int hi;
@@ -39,14 +42,37 @@ final class Requant {
     this.hi = hi;
     this.left = new int[channels];
     this.right = new int[channels];
+    this.multLong = new long[channels];
+    this.mask = new int[channels];
+    this.halfMask = new int[channels];
     boolean ok = true;
     for (int c = 0; c < channels; c++) {
       left[c] = Math.max(shift[c], 0);
       right[c] = Math.max(-shift[c], 0);
+      multLong[c] = mult[c];
+      mask[c] = right[c] >= 31 ? Integer.MAX_VALUE : (1 << right[c]) - 1;
+      halfMask[c] = mask[c] >> 1;
       // the vector path has no saturation branch: it needs a multiplier other than MIN_VALUE
       ok &= mult[c] != Integer.MIN_VALUE && right[c] < 32;
     }
     this.simd = SIMD && ok;
+  }
+
+  /**
+   * The same requantization for {@code pixels} consecutive pixels: channels repeated, so that one
+   * call covers {@code pixels * channels} accumulators and outputs.
+   */
+  Requant repeat(int pixels) {
+    int n = channels * pixels;
+    int[] b = new int[n];
+    int[] mu = new int[n];
+    int[] sh = new int[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = base[i % channels];
+      mu[i] = mult[i % channels];
+      sh[i] = shift[i % channels];
+    }
+    return new Requant(b, mu, sh, outZp, lo, hi);
   }
 
   /** Requantizes {@code acc[0..channels)} into {@code out[oo..]}. */

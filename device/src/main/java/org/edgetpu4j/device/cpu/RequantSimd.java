@@ -48,8 +48,7 @@ final class RequantSimd {
   private static IntVector requant(Requant q, IntVector x, int c) {
     IntVector a = x.lanewise(VectorOperators.LSHL, IntVector.fromArray(I, q.left, c));
     LongVector al = (LongVector) a.convertShape(VectorOperators.I2L, L, 0);
-    LongVector ml =
-        (LongVector) IntVector.fromArray(I, q.mult, c).convertShape(VectorOperators.I2L, L, 0);
+    LongVector ml = LongVector.fromArray(L, q.multLong, c);
     LongVector ab = al.mul(ml);
     // nudge 2^30 for a non-negative product, 1 - 2^30 otherwise
     LongVector r = ab.add(1L << 30).add(ab.lanewise(VectorOperators.ASHR, 63).and(NEG_NUDGE));
@@ -58,10 +57,9 @@ final class RequantSimd {
     IntVector h = (IntVector) r.convertShape(VectorOperators.L2I, I, 0);
     // rounding divide by 2^right, ties away from zero
     IntVector e = IntVector.fromArray(I, q.right, c);
-    IntVector mask = IntVector.broadcast(I, 1).lanewise(VectorOperators.LSHL, e).sub(1);
-    IntVector rem = h.and(mask);
+    IntVector rem = h.and(IntVector.fromArray(I, q.mask, c));
     IntVector threshold =
-        mask.lanewise(VectorOperators.ASHR, 1).add(h.lanewise(VectorOperators.LSHR, 31));
+        IntVector.fromArray(I, q.halfMask, c).add(h.lanewise(VectorOperators.LSHR, 31));
     IntVector v =
         h.lanewise(VectorOperators.ASHR, e)
             .add(threshold.sub(rem).lanewise(VectorOperators.LSHR, 31))

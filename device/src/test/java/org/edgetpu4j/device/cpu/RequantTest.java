@@ -69,4 +69,35 @@ class RequantTest {
       assertThat(vec).as("value %d", v).isEqualTo(ref);
     }
   }
+
+  @Test
+  void repeatedChannelsEqualPixelByPixel() {
+    Random r = new Random(11);
+    int n = 8;
+    int[] base = new int[n];
+    int[] mult = new int[n];
+    int[] shift = new int[n];
+    for (int c = 0; c < n; c++) {
+      base[c] = r.nextInt(20001) - 10000;
+      mult[c] = (1 << 30) + r.nextInt(1 << 30);
+      shift[c] = r.nextInt(12) - 10;
+    }
+    Requant q = new Requant(base, mult, shift, -128, -128, 127);
+    Requant q4 = q.repeat(4);
+    int[] acc = new int[4 * n];
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] = r.nextInt(1 << 22) - (1 << 21);
+    }
+    byte[] once = new byte[4 * n];
+    q4.run(acc, once, 0);
+    byte[] each = new byte[4 * n];
+    for (int p = 0; p < 4; p++) {
+      q.run(acc, p * n, 0, each, p * n);
+    }
+    byte[] scalar = new byte[4 * n];
+    for (int i = 0; i < acc.length; i++) {
+      scalar[i] = q.scalar(acc[i], i % n);
+    }
+    assertThat(once).isEqualTo(each).isEqualTo(scalar);
+  }
 }
