@@ -156,8 +156,8 @@ public final class MnistStudy {
             Agreement.of("float vs PTQ int8", pi.probabilities(), fl.probabilities(), 10));
     notes.add(
         "Outputs compared as softmax probabilities of the logits (int8 logits dequantized),"
-            + " between models that share weights; float and QAT were trained separately, so only"
-            + " their accuracies compare.");
+            + " between models that share weights (QAT fine-tuned the float weights, so float and"
+            + " QAT compare by accuracy).");
     notes.add("Files: " + dir);
     StudyResult result =
         new StudyResult(
