@@ -34,6 +34,27 @@ final class GraphSource {
     for (EmitOptions.IoSpec in : options.inputs()) {
       inputs.add(new InputSpec(in.name(), in.shape()));
     }
+    if (Files.isDirectory(graph)) {
+      if (!Files.exists(graph.resolve("saved_model.pb"))
+          && !Files.exists(graph.resolve("saved_model.pbtxt"))) {
+        throw new CliException(
+            CliException.BAD_INPUT,
+            graph
+                + " is a directory without"
+                + " saved_model.pb; expected a frozen GraphDef file or a SavedModel directory");
+      }
+    } else {
+      try {
+        GraphDef.parseFrom(Files.readAllBytes(graph));
+      } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        throw new CliException(
+            CliException.BAD_INPUT,
+            graph
+                + " is not a binary GraphDef ("
+                + e.getMessage()
+                + "); expected a frozen .pb or a SavedModel directory");
+      }
+    }
     ImportedGraph imported =
         Files.isDirectory(graph)
             ? GraphImporter.savedModel(graph, inputs, options.outputs(), 1)

@@ -200,6 +200,32 @@ class CompileCommandTest {
             "--output",
             out.toString());
     assertThat(noFile.exit()).isEqualTo(2);
+    Path junk = dir.resolve("junk.pb");
+    Files.write(junk, new byte[] {(byte) 0xff, 1, 2, 3, 4, 5, 6, 7});
+    var notGraph =
+        InspectCommandTest.run(
+            "compile",
+            junk.toString(),
+            "--inputs",
+            "input",
+            "--outputs",
+            "output",
+            "--output",
+            out.toString());
+    assertThat(notGraph.exit()).isEqualTo(2);
+    assertThat(notGraph.err()).contains("is not a binary GraphDef");
+    var notSavedModel =
+        InspectCommandTest.run(
+            "compile",
+            dir.toString(),
+            "--inputs",
+            "input",
+            "--outputs",
+            "output",
+            "--output",
+            out.toString());
+    assertThat(notSavedModel.exit()).isEqualTo(2);
+    assertThat(notSavedModel.err()).contains("without saved_model.pb");
     assertThat(out).doesNotExist();
   }
 }

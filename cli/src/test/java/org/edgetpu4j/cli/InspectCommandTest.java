@@ -93,6 +93,10 @@ class InspectCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file");
 
+    Result directory = run("inspect", dir.toString());
+    assertThat(directory.exit()).isEqualTo(2);
+    assertThat(directory.err()).contains("is a directory; expected a .tflite file");
+
     assertThat(run("inspect").exit()).isEqualTo(2);
     assertThat(run("frobnicate").exit()).isEqualTo(2);
   }

@@ -29,6 +29,9 @@ public final class TfliteReader {
 
   /** Reads the model in file {@code path}. */
   public static Model read(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory; expected a .tflite file");
+    }
     long size = Files.size(path);
     if (size > Integer.MAX_VALUE) {
       throw new ModelFormatException(
