@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     } else {
       for (Path p : inputs) {
-        in.add(Files.readAllBytes(p));
+        in.add(InputFiles.read(p));
       }
     }
     List<Benchmark.Result> results =

@@ -101,7 +101,7 @@ final class GraphSource {
     }
     List<Map<String, FloatTensor>> samples = new ArrayList<>();
     for (Path f : files) {
-      byte[] bytes = Files.readAllBytes(f);
+      byte[] bytes = InputFiles.read(f);
       if (bytes.length != 4 * elements) {
         throw new CliException(
             CliException.BAD_INPUT,

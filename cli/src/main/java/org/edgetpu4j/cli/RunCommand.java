@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     }
     List<byte[]> in = new ArrayList<>();
     for (Path p : inputs) {
-      in.add(Files.readAllBytes(p));
+      in.add(InputFiles.read(p));
     }
     List<byte[]> outs;
     try {
