@@ -234,14 +234,20 @@ class EmitterOpsTest {
     final Session session = new Session(graph);
     final Random rnd = new Random(7);
     final float[] inputValues;
+    final long[] shape;
     private final boolean legacy;
     private Placeholder<TFloat32> x;
 
     Harness(boolean legacy) {
+      this(legacy, IN);
+    }
+
+    Harness(boolean legacy, long[] shape) {
       this.legacy = legacy;
+      this.shape = shape.clone();
       // inputs on the quantization grid of [-1, 1], inside the range, so TensorFlow and TFLite
       // see the same numbers
-      inputValues = new float[(int) (IN[0] * IN[1] * IN[2] * IN[3])];
+      inputValues = new float[(int) (shape[0] * shape[1] * shape[2] * shape[3])];
       double scale = 2.0 / 255;
       for (int i = 0; i < inputValues.length; i++) {
         inputValues[i] = (float) ((rnd.nextInt(241) - 120) * scale);
@@ -249,7 +255,7 @@ class EmitterOpsTest {
     }
 
     Operand<TFloat32> input() {
-      x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(IN)));
+      x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
       return tf.quantization.fakeQuantWithMinMaxVars(x, tf.constant(-1f), tf.constant(1f));
     }
 
@@ -327,7 +333,7 @@ class EmitterOpsTest {
     }
 
     float[] run(Operand<TFloat32> y) {
-      try (TFloat32 in = TFloat32.tensorOf(Shape.of(IN), DataBuffers.of(inputValues));
+      try (TFloat32 in = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(inputValues));
           Tensor t = session.runner().feed(x, in).fetch(y).run().get(0)) {
         float[] out = new float[(int) t.shape().size()];
         t.asRawTensor().data().asFloats().read(out);
@@ -357,7 +363,8 @@ class EmitterOpsTest {
       byte[] out;
       try (TfliteOracle o = TfliteOracle.load(TfliteWriter.toBytes(model), false)) {
         out =
-            o.run(List.of(in), List.of(Arrays.stream(IN).mapToInt(d -> (int) d).toArray())).get(0);
+            o.run(List.of(in), List.of(Arrays.stream(shape).mapToInt(d -> (int) d).toArray()))
+                .get(0);
       }
       var outT = g.outputTensor(0);
       if (io == EmitOptions.IoType.FLOAT32) {
