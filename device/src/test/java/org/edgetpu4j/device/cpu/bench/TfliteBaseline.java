@@ -2,16 +2,16 @@ package org.edgetpu4j.device.cpu.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.tensorflowlite.BuiltinOpResolver;
-import org.bytedeco.tensorflowlite.BuiltinOpResolverWithoutDefaultDelegates;
-import org.bytedeco.tensorflowlite.FlatBufferModel;
-import org.bytedeco.tensorflowlite.Interpreter;
-import org.bytedeco.tensorflowlite.InterpreterBuilder;
-import org.bytedeco.tensorflowlite.OpResolver;
-import org.bytedeco.tensorflowlite.TfLiteTensor;
+import org.edgetpu4j.tflite.Subgraph;
+import org.edgetpu4j.tflite.Tensor;
+import org.edgetpu4j.tflite.io.TfliteReader;
+import org.edgetpu4j.tflite.testing.TfliteOracle;
 
-/** The real TFLite interpreter (bytedeco 2.15), one thread, with and without XNNPACK. */
+/**
+ * The real TFLite interpreter as a {@link Baseline} for the device tests: a thin adapter over the
+ * shared {@link TfliteOracle}. (The command line's timing baseline is the cli module's own
+ * implementation, which keeps the interpreter allocated between runs.)
+ */
 public final class TfliteBaseline implements Baseline {
   /** Default resolver: optimized kernels plus the default XNNPACK delegate. */
   public static final String XNNPACK = "tflite-2.15 BuiltinOpResolver (XNNPACK)";
@@ -25,75 +25,35 @@ public final class TfliteBaseline implements Baseline {
   }
 
   @Override
-  public Runner open(String variant, byte[] model, List<byte[]> inputs) {
-    return new TfliteRunner(variant.equals(XNNPACK), model, inputs);
+  public Runner open(String variant, byte[] model, List<byte[]> inputs) throws Exception {
+    List<int[]> shapes = shapes(model, inputs);
+    TfliteOracle oracle = TfliteOracle.load(model, variant.equals(XNNPACK));
+    return new Runner() {
+      @Override
+      public List<byte[]> run() {
+        return oracle.run(inputs, shapes);
+      }
+
+      @Override
+      public void close() {
+        oracle.close();
+      }
+    };
   }
 
-  /** One TFLite interpreter with its inputs loaded. */
-  public static final class TfliteRunner implements Runner {
-    private final BytePointer buffer;
-    private final FlatBufferModel model;
-    private final OpResolver resolver;
-    private final Interpreter interpreter;
-    private final List<byte[]> inputs;
-
-    /** Builds the interpreter, resizes inputs to the given byte lengths' batch, allocates. */
-    public TfliteRunner(boolean xnnpack, byte[] modelBytes, List<byte[]> inputs) {
-      this.inputs = inputs;
-      buffer = new BytePointer(modelBytes);
-      model = FlatBufferModel.BuildFromBuffer(buffer, modelBytes.length);
-      if (model == null || model.isNull()) {
-        throw new IllegalStateException("TFLite cannot read the model");
+  /** Input shapes, with the batch taken from each input's byte length. */
+  private static List<int[]> shapes(byte[] model, List<byte[]> inputs) throws Exception {
+    Subgraph g = TfliteReader.read(model).mainSubgraph();
+    List<int[]> shapes = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Tensor t = g.inputTensor(i);
+      int[] shape = t.shape().toArray();
+      long bytes = t.byteSize();
+      if (shape.length > 0 && bytes > 0 && bytes != inputs.get(i).length) {
+        shape[0] = (int) (inputs.get(i).length / (bytes / Math.max(1, shape[0])));
       }
-      resolver = xnnpack ? new BuiltinOpResolver() : new BuiltinOpResolverWithoutDefaultDelegates();
-      interpreter = new Interpreter((org.bytedeco.javacpp.Pointer) null);
-      InterpreterBuilder builder = new InterpreterBuilder(model, resolver);
-      builder.SetNumThreads(1);
-      if (builder.apply(interpreter) != 0 || interpreter.isNull()) {
-        throw new IllegalStateException("InterpreterBuilder failed");
-      }
-      for (int i = 0; i < inputs.size(); i++) {
-        TfLiteTensor t = interpreter.input_tensor(i);
-        long bytes = t.bytes();
-        if (bytes != inputs.get(i).length && bytes > 0) {
-          int[] dims = new int[t.dims().size()];
-          for (int d = 0; d < dims.length; d++) {
-            dims[d] = t.dims().data(d);
-          }
-          dims[0] = (int) (inputs.get(i).length / (bytes / Math.max(1, dims[0])));
-          interpreter.ResizeInputTensor(interpreter.inputs().get(i), dims);
-        }
-      }
-      if (interpreter.AllocateTensors() != 0) {
-        throw new IllegalStateException("AllocateTensors failed");
-      }
-      for (int i = 0; i < inputs.size(); i++) {
-        interpreter.input_tensor(i).data().raw().capacity(inputs.get(i).length).put(inputs.get(i));
-      }
+      shapes.add(shape);
     }
-
-    @Override
-    public List<byte[]> run() {
-      if (interpreter.Invoke() != 0) {
-        throw new IllegalStateException("Invoke failed");
-      }
-      List<byte[]> out = new ArrayList<>();
-      int n = (int) interpreter.outputs().limit();
-      for (int i = 0; i < n; i++) {
-        TfLiteTensor t = interpreter.output_tensor(i);
-        byte[] b = new byte[(int) t.bytes()];
-        t.data().raw().capacity(b.length).get(b);
-        out.add(b);
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {
-      interpreter.close();
-      resolver.close();
-      model.close();
-      buffer.close();
-    }
+    return shapes;
   }
 }

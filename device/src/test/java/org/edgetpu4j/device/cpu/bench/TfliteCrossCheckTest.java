@@ -50,7 +50,7 @@ class TfliteCrossCheckTest {
       List<byte[]> in = s.inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
       List<byte[]> mine = ours.run(in);
       List<byte[]> theirs;
-      try (TfliteBaseline.TfliteRunner r = new TfliteBaseline.TfliteRunner(true, c.model(), in)) {
+      try (Baseline.Runner r = new TfliteBaseline().open(TfliteBaseline.XNNPACK, c.model(), in)) {
         theirs = r.run();
       }
       for (int j = 0; j < mine.size(); j++) {
