@@ -129,8 +129,23 @@ public final class Interpreter {
       }
       System.arraycopy(in, 0, m.data[t], m.offset[t], in.length);
     }
-    for (Step s : plan.steps()) {
-      s.run(m);
+    Step[] steps = plan.steps();
+    for (int k = 0; k < steps.length; k++) {
+      try {
+        steps[k].run(m);
+      } catch (RuntimeException e) {
+        // prepare validates everything a step indexes with; reaching this is a kernel bug
+        int op = plan.stepOps()[k];
+        throw new ModelRefusedException(
+            "Op#"
+                + op
+                + " "
+                + model.opcode(model.mainSubgraph().operators().get(op)).displayName()
+                + ": "
+                + Planner.INTERNAL
+                + " while running: "
+                + e.getMessage());
+      }
     }
     List<byte[]> out = new ArrayList<>(outputCount());
     for (int t : plan.outputs()) {

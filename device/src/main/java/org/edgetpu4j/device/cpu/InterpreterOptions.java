@@ -13,18 +13,32 @@ import org.edgetpu4j.device.cpu.node.Kernel;
  * the same {@link Kernel} interface as the builtin ones: its {@code prepare} validates the operator
  * and sets the output shapes, the returned step computes.
  *
+ * <p>{@link Limits} bound the memory an untrusted model may make the interpreter allocate.
+ *
  * @param customOps kernels of custom operators, by custom code
+ * @param limits memory budgets checked at load
  */
-public record InterpreterOptions(Map<String, Kernel> customOps) {
+public record InterpreterOptions(Map<String, Kernel> customOps, Limits limits) {
 
-  /** Copies the map; names and kernels must not be null. */
+  /** Copies the map; names, kernels and limits must not be null. */
   public InterpreterOptions {
     customOps = Map.copyOf(customOps);
+    Objects.requireNonNull(limits, "limits");
   }
 
-  /** No custom operators. */
+  /** These custom operators with the default {@link Limits}. */
+  public InterpreterOptions(Map<String, Kernel> customOps) {
+    this(customOps, Limits.defaults());
+  }
+
+  /** No custom operators, default limits. */
   public static InterpreterOptions defaults() {
     return new InterpreterOptions(Map.of());
+  }
+
+  /** These options with memory budgets {@code limits}. */
+  public InterpreterOptions withLimits(Limits limits) {
+    return new InterpreterOptions(customOps, limits);
   }
 
   /** These options with {@code kernel} run for custom operators named {@code customCode}. */
@@ -33,6 +47,6 @@ public record InterpreterOptions(Map<String, Kernel> customOps) {
     Objects.requireNonNull(kernel, "kernel");
     Map<String, Kernel> m = new TreeMap<>(customOps);
     m.put(customCode, kernel);
-    return new InterpreterOptions(m);
+    return new InterpreterOptions(m, limits);
   }
 }

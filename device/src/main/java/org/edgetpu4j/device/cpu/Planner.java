@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.edgetpu4j.device.cpu.kernels.Kernels;
+import org.edgetpu4j.device.cpu.node.Budget;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Memory;
 import org.edgetpu4j.device.cpu.node.Node;
@@ -53,21 +55,26 @@ final class Planner {
     }
     int[] inputs = sg.inputs().toArray();
     int[] outputs = sg.outputs().toArray();
+    Limits limits = options.limits();
     for (int i = 0; i < inputs.length; i++) {
       Slot in = slots[inputs[i]];
       in.shape = inputShapes[i].clone();
-      long elements = 1;
-      for (int d : in.shape) {
-        elements *= Math.max(d, 0);
-        if (d < 0 || elements > MAX_ARENA_BYTES) {
-          throw new ModelRefusedException(
-              "input "
-                  + i
-                  + " "
-                  + in.describe()
-                  + " has an unknown or too large shape "
-                  + Shapes.str(in.shape));
-        }
+      long bytes = bytes(in);
+      if (bytes < 0 || bytes > limits.maxArenaBytes()) {
+        throw new ModelRefusedException(
+            "input "
+                + i
+                + " "
+                + in.describe()
+                + " has shape "
+                + Shapes.str(in.shape)
+                + (bytes < 0
+                    ? ", expected dimensions >= 0"
+                    : " ("
+                        + bytes
+                        + " bytes), more than the activation limit of "
+                        + limits.maxArenaBytes()
+                        + " bytes"));
       }
     }
     boolean[] isOutput = new boolean[n];
@@ -75,6 +82,8 @@ final class Planner {
       isOutput[t] = true;
     }
 
+    Budget budget = new Budget(limits.maxArenaBytes(), limits.maxScratchBytes());
+    long folded = 0;
     Memory fold = new Memory(n);
     List<Step> steps = new ArrayList<>();
     List<int[]> stepInputs = new ArrayList<>();
@@ -100,20 +109,37 @@ final class Planner {
         outs[k] = slot(slots, op.outputs().get(k), i, code);
         feedsOutput |= isOutput[outs[k].index];
       }
-      Node node = new Node(i, code, op, model, ins, outs);
+      Node node = new Node(i, code, op, model, ins, outs, budget);
       Step step;
       try {
+        for (Slot s : ins) {
+          if (s != null) {
+            node.requireValidQuantization(s);
+          }
+        }
+        for (Slot s : outs) {
+          node.requireValidQuantization(s);
+        }
         step = kernel.prepare(node);
         for (Slot s : outs) {
-          checkShape(node, s);
+          checkShape(node, s, limits);
         }
       } catch (ModelRefusedException e) {
         throw e;
       } catch (RuntimeException e) {
-        // malformed parameters surface as arithmetic or index errors: refuse, naming the operator
-        throw node.fail("cannot prepare: " + e);
+        // a kernel missed a check: still refuse, naming the operator
+        throw node.fail(INTERNAL + " while preparing: " + e.getMessage());
       }
       if (allConstant && !feedsOutput) {
+        for (Slot s : outs) {
+          folded += bytes(s);
+          node.require(
+              folded <= limits.maxConstantBytes(),
+              "evaluating it at load would make "
+                  + folded
+                  + " bytes of constants, more than the limit of "
+                  + limits.maxConstantBytes());
+        }
         for (Slot s : ins) {
           if (s != null) {
             fold.data[s.index] = s.constant;
@@ -122,7 +148,11 @@ final class Planner {
         for (Slot s : outs) {
           fold.data[s.index] = new byte[s.byteSize()];
         }
-        step.run(fold);
+        try {
+          step.run(fold);
+        } catch (RuntimeException e) {
+          throw node.fail(INTERNAL + " while evaluating constants: " + e.getMessage());
+        }
         for (Slot s : outs) {
           s.constant = fold.data[s.index];
         }
@@ -133,19 +163,42 @@ final class Planner {
       stepInputs.add(op.inputs().toArray());
       stepOutputs.add(op.outputs().toArray());
     }
-    return layout(slots, inputs, outputs, steps, stepOps, stepInputs, stepOutputs);
+    return layout(slots, inputs, outputs, steps, stepOps, stepInputs, stepOutputs, limits);
   }
 
-  /** Largest activation arena a model may ask for. */
-  static final long MAX_ARENA_BYTES = 1L << 30;
+  /**
+   * Start of the message of a refusal that a kernel's checks should have given; such a message
+   * means a kernel misses a check.
+   */
+  static final String INTERNAL = "internal error";
 
-  private static void checkShape(Node node, Slot s) {
-    long n = 1;
+  /** Byte size of {@code s}, -1 for a negative dimension, Long.MAX_VALUE when it overflows. */
+  private static long bytes(Slot s) {
     for (int d : s.shape) {
-      node.require(d >= 0, s.describe() + " has a negative dimension " + Shapes.str(s.shape));
-      n *= d;
-      node.require(n <= MAX_ARENA_BYTES, s.describe() + " is too large: " + Shapes.str(s.shape));
+      if (d < 0) {
+        return -1;
+      }
     }
+    long elements = Checked.elements(s.shape);
+    long bits = Math.max(8, s.type.bits());
+    if (elements < 0 || elements > Long.MAX_VALUE / bits) {
+      return Long.MAX_VALUE;
+    }
+    return (elements * bits + 7) / 8;
+  }
+
+  /** Kernels set output shapes through Node.setShape, which checks them; this is a backstop. */
+  private static void checkShape(Node node, Slot s, Limits limits) {
+    long b = bytes(s);
+    node.require(b >= 0, s.describe() + " has a negative dimension " + Shapes.str(s.shape));
+    node.require(
+        b <= limits.maxArenaBytes(),
+        s.describe()
+            + " of shape "
+            + Shapes.str(s.shape)
+            + " is larger than the limit of "
+            + limits.maxArenaBytes()
+            + " bytes");
   }
 
   private static Slot slot(Slot[] slots, int t, int op, OperatorCode code) {
@@ -171,7 +224,8 @@ final class Planner {
       List<Step> steps,
       List<Integer> stepOps,
       List<int[]> stepInputs,
-      List<int[]> stepOutputs) {
+      List<int[]> stepOutputs,
+      Limits limits) {
     int n = slots.length;
     int end = steps.size();
     int[] first = new int[n];
@@ -229,13 +283,13 @@ final class Planner {
       offset[t] = candidate;
       placed.add(t);
       arena = Math.max(arena, (long) candidate + size);
-      if (arena > MAX_ARENA_BYTES) {
+      if (arena > limits.maxArenaBytes()) {
         throw new ModelRefusedException(
-            "activations need more than "
-                + MAX_ARENA_BYTES
-                + " bytes (at "
+            "activations need more than the limit of "
+                + limits.maxArenaBytes()
+                + " bytes at once (at "
                 + slots[t].describe()
-                + ")");
+                + "; raise it with InterpreterOptions.withLimits)");
       }
     }
     Memory memory = new Memory(n);

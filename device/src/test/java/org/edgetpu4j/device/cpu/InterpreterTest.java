@@ -117,7 +117,7 @@ class InterpreterTest {
         .hasMessageContaining("T#0 'in'");
     assertThatThrownBy(() -> Interpreter.load(reluChain(relu, IntArray.of(65536, 65536, 4))))
         .isInstanceOf(ModelRefusedException.class)
-        .hasMessageContaining("too large");
+        .hasMessageContaining("more than the activation limit");
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.edgetpu4j.device.cpu.math.Activations;
 import org.edgetpu4j.device.cpu.math.QuantMath;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.device.cpu.node.Step;
 import org.edgetpu4j.tflite.TensorType;
@@ -18,10 +19,11 @@ public final class Concatenation implements Kernel {
     Slot first = node.in(0);
     Slot out = node.out(0);
     int rank = first.rank();
-    int axis = node.options.getInt("axis");
-    axis = axis < 0 ? axis + rank : axis;
-    node.require(axis >= 0 && axis < rank, "axis out of range");
+    int axis = node.requireAxis(first, node.intOption("axis"), "option axis");
     int k = node.inputCount();
+    node.require(
+        out.type == first.type,
+        "output type " + out.type + " differs from input type " + first.type);
     int[] shape = first.shape.clone();
     int[] widths = new int[k];
     int outer = 1;
@@ -36,9 +38,28 @@ public final class Concatenation implements Kernel {
     int elem = (int) first.type.byteSize(1);
     for (int i = 0; i < k; i++) {
       Slot s = node.in(i);
-      node.require(s.rank() == rank && s.type == first.type, s.describe() + " does not match");
+      boolean same = s.rank() == rank && s.type == first.type;
+      for (int d = 0; same && d < rank; d++) {
+        same = d == axis || s.dim(d) == first.dim(d);
+      }
+      node.require(
+          same,
+          s.describe()
+              + " ("
+              + s.type
+              + " "
+              + Shapes.str(s.shape)
+              + ") does not match "
+              + first.describe()
+              + " ("
+              + first.type
+              + " "
+              + Shapes.str(first.shape)
+              + ") outside axis "
+              + axis);
       widths[i] = s.dim(axis) * inner * elem;
       total += s.dim(axis);
+      node.require(total >= 0, "the concatenated axis " + axis + " is too long");
     }
     shape[axis] = total;
     node.setShape(0, shape);

@@ -25,6 +25,12 @@ public final class FullyConnected implements Kernel {
     Slot out = node.out(0);
     node.requireRank(w, 2);
     node.requireConstant(w);
+    if (node.options.has("weights_format")) {
+      int format = node.intOption("weights_format");
+      node.require(
+          format == 0,
+          "option weights_format = " + format + " is not supported, expected 0 (DEFAULT)");
+    }
     int units = w.dim(0);
     int depth = w.dim(1);
     node.require(

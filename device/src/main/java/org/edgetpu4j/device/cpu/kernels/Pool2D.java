@@ -29,11 +29,10 @@ public final class Pool2D implements Kernel {
     Slot out = node.out(0);
     node.requireRank(in, 4);
     boolean same = node.options.padding() == Padding.SAME;
-    int fh = node.options.getInt("filter_height");
-    int fw = node.options.getInt("filter_width");
-    int sh = node.options.getInt("stride_h");
-    int sw = node.options.getInt("stride_w");
-    node.require(fh > 0 && fw > 0 && sh > 0 && sw > 0, "filter and strides must be positive");
+    int fh = node.intOption("filter_height", 1);
+    int fw = node.intOption("filter_width", 1);
+    int sh = node.intOption("stride_h", 1);
+    int sw = node.intOption("stride_w", 1);
     int n = in.dim(0);
     int ih = in.dim(1);
     int iw = in.dim(2);
@@ -85,8 +84,10 @@ public final class Pool2D implements Kernel {
     boolean unsigned = in.type == TensorType.UINT8;
     int lo = range[0];
     int hi = range[1];
-    int[] acc = new int[c];
-    int[] srcs = new int[fh * fw];
+    // windows are clipped to the input: at most min(fh, ih) x min(fw, iw) taps
+    int[] acc = new int[node.scratch(4L * c, "the channel accumulators") / 4];
+    int[] srcs =
+        new int[node.scratch(4L * Math.min(fh, ih) * Math.min(fw, iw), "the window offsets") / 4];
     boolean simd = Dot.SIMD && !unsigned;
     return m -> {
       byte[] x = m.data[ti];

@@ -1,6 +1,6 @@
 package org.edgetpu4j.device.cpu.kernels;
 
-import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
@@ -17,25 +17,35 @@ public final class Reshape implements Kernel {
   public Step prepare(Node node) {
     Slot in = node.in(0);
     Slot out = node.out(0);
-    node.require(out.type == in.type, "output type differs from input type");
+    node.require(
+        out.type == in.type, "output type " + out.type + " differs from input type " + in.type);
     int[] shape;
     if (node.code.op() == BuiltinOp.SQUEEZE) {
       shape = squeeze(node, in);
     } else {
       Slot s = node.optionalIn(1);
       if (s != null) {
-        node.require(s.isConstant(), s.describe() + " (new shape) must be constant");
-        shape = Bytes.ints(s.constant);
-        if (s.rank() == 1 && s.dim(0) == 0 && shape.length == 0) {
-          shape = new int[0];
-        }
+        shape = node.constantInts(s, "new shape");
+        node.require(
+            s.rank() <= 1,
+            s.describe() + " (new shape) has shape " + Shapes.str(s.shape) + ", expected rank 1");
       } else {
-        shape = node.options.getInts("new_shape");
+        long[] raw =
+            node.options.has("new_shape") ? node.options.getLongs("new_shape") : new long[0];
+        shape = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+          node.require(
+              raw[i] >= -1 && raw[i] <= Integer.MAX_VALUE,
+              "option new_shape "
+                  + java.util.Arrays.toString(raw)
+                  + " has a dimension out of range");
+          shape[i] = (int) raw[i];
+        }
       }
       shape = resolve(node, shape, in.elementCount());
     }
     node.require(
-        Shapes.flatSize(shape) == in.elementCount(),
+        Checked.elements(shape) == in.elementCount(),
         "cannot reshape " + Shapes.str(in.shape) + " to " + Shapes.str(shape));
     node.setShape(0, shape);
     int ti = in.index;
@@ -46,19 +56,23 @@ public final class Reshape implements Kernel {
 
   private static int[] resolve(Node node, int[] shape, int count) {
     int unknown = -1;
-    int known = 1;
+    long known = 1;
     for (int i = 0; i < shape.length; i++) {
       if (shape[i] == -1) {
         node.require(unknown < 0, "more than one -1 in new shape " + Shapes.str(shape));
         unknown = i;
       } else {
-        known *= shape[i];
+        node.require(
+            shape[i] >= 0,
+            "new shape " + Shapes.str(shape) + " has a negative dimension other than -1");
+        known = Checked.product(known, shape[i]);
+        node.require(known >= 0, "new shape " + Shapes.str(shape) + " is too large");
       }
     }
     int[] out = shape.clone();
     if (unknown >= 0) {
       node.require(known > 0 && count % known == 0, "cannot infer -1 in " + Shapes.str(shape));
-      out[unknown] = count / known;
+      out[unknown] = (int) (count / known);
     }
     return out;
   }

@@ -1,9 +1,9 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.math.QuantMath;
-import org.edgetpu4j.device.cpu.node.Bytes;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.device.cpu.node.Step;
 import org.edgetpu4j.tflite.TensorType;
@@ -26,10 +26,15 @@ public final class Resize implements Kernel {
     Slot size = node.in(1);
     Slot out = node.out(0);
     node.requireRank(in, 4);
-    node.requireConstant(size);
-    int[] hw = Bytes.ints(size.constant);
-    node.require(hw.length == 2 && hw[0] > 0 && hw[1] > 0, "size must be two positive values");
-    node.require(out.type == in.type, "output type differs from input type");
+    int[] hw = node.constantInts(size, "output size");
+    node.require(
+        hw.length == 2,
+        size.describe() + " (output size) has " + hw.length + " values, expected 2 values");
+    node.require(
+        hw[0] > 0 && hw[1] > 0,
+        size.describe() + " (output size) is " + Shapes.str(hw) + ", expected two values > 0");
+    node.require(
+        out.type == in.type, "output type " + out.type + " differs from input type " + in.type);
     boolean align = node.options.getBool("align_corners");
     boolean half = node.options.getBool("half_pixel_centers");
     int n = in.dim(0);
@@ -39,12 +44,15 @@ public final class Resize implements Kernel {
     int oh = hw[0];
     int ow = hw[1];
     node.setShape(0, new int[] {n, oh, ow, c});
+    node.require(
+        ih > 0 && iw > 0 || (long) n * c == 0,
+        in.describe() + " has shape " + Shapes.str(in.shape) + ", expected height and width > 0");
     int ti = in.index;
     int to = out.index;
     int elem = (int) in.type.byteSize(1);
     if (!bilinear) {
-      int[] ys = new int[oh];
-      int[] xs = new int[ow];
+      int[] ys = new int[node.scratch(4L * oh, "the row index table") / 4];
+      int[] xs = new int[node.scratch(4L * ow, "the column index table") / 4];
       for (int y = 0; y < oh; y++) {
         ys[y] = nearest(y, ih, oh, align, half);
       }
@@ -65,6 +73,7 @@ public final class Resize implements Kernel {
       };
     }
     if (in.type == TensorType.INT8) {
+      node.scratch(12L * oh + 12L * ow, "the interpolation tables");
       return ResizeBilinearInt8.step(ti, to, n, ih, iw, c, oh, ow, align, half);
     }
     node.requireType(in, TensorType.UINT8, TensorType.FLOAT32);

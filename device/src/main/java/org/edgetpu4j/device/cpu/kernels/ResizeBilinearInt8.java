@@ -10,13 +10,13 @@ public final class ResizeBilinearInt8 {
 
   static Step step(
       int ti, int to, int n, int ih, int iw, int c, int oh, int ow, boolean align, boolean half) {
-    int hs = ((1 << 10) * ih + oh / 2) / oh;
-    int ws = ((1 << 10) * iw + ow / 2) / ow;
+    long hs = ((1L << 10) * ih + oh / 2) / oh;
+    long ws = ((1L << 10) * iw + ow / 2) / ow;
     if (align && oh > 1) {
-      hs = ((1 << 10) * (ih - 1) + (oh - 1) / 2) / (oh - 1);
+      hs = ((1L << 10) * (ih - 1) + (oh - 1) / 2) / (oh - 1);
     }
     if (align && ow > 1) {
-      ws = ((1 << 10) * (iw - 1) + (ow - 1) / 2) / (ow - 1);
+      ws = ((1L << 10) * (iw - 1) + (ow - 1) / 2) / (ow - 1);
     }
     int[][] yv = interp(oh, hs, half, ih);
     int[][] xv = interp(ow, ws, half, iw);
@@ -54,13 +54,19 @@ public final class ResizeBilinearInt8 {
     };
   }
 
-  private static int[][] interp(int outSize, int scale10, boolean half, int inSize) {
+  /**
+   * Per output position: the 10-bit fixed-point source coordinate and the two source indices. The
+   * arithmetic is long so that large sizes cannot wrap; indices are clamped into the input.
+   */
+  private static int[][] interp(int outSize, long scale10, boolean half, int inSize) {
     int[][] r = new int[3][outSize];
     for (int v = 0; v < outSize; v++) {
-      int scaled = half ? v * scale10 + scale10 / 2 - (1 << 9) : v * scale10;
-      r[0][v] = scaled;
-      r[1][v] = Math.max(scaled / (1 << 10), 0);
-      r[2][v] = Math.min((scaled + (1 << 10) - 1) / (1 << 10), inSize - 1);
+      long scaled = half ? v * scale10 + scale10 / 2 - (1 << 9) : v * scale10;
+      long lo = Math.max(scaled / (1 << 10), 0);
+      long hi = Math.min((scaled + (1 << 10) - 1) / (1 << 10), inSize - 1);
+      r[1][v] = (int) Math.min(lo, inSize - 1);
+      r[2][v] = (int) Math.max(hi, 0);
+      r[0][v] = (int) Math.max(Math.min(scaled, Integer.MAX_VALUE), Integer.MIN_VALUE);
     }
     return r;
   }

@@ -1,13 +1,12 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.math.QuantMath;
-import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.device.cpu.node.Step;
-import org.edgetpu4j.tflite.TensorType;
 
 /**
  * STRIDED_SLICE with constant begin/end/strides, begin/end masks and shrink axes (TFLite's
@@ -18,22 +17,30 @@ public final class StridedSlice implements Kernel {
   public Step prepare(Node node) {
     Slot in = node.in(0);
     Slot out = node.out(0);
-    for (int i = 1; i <= 3; i++) {
-      node.requireConstant(node.in(i));
-      node.requireType(node.in(i), TensorType.INT32);
-    }
-    int[] begin = Bytes.ints(node.in(1).constant);
-    int[] end = Bytes.ints(node.in(2).constant);
-    int[] strides = Bytes.ints(node.in(3).constant);
+    node.requireMaxRank(in, 5);
+    int[] begin = node.constantInts(node.in(1), "begin");
+    int[] end = node.constantInts(node.in(2), "end");
+    int[] strides = node.constantInts(node.in(3), "strides");
     int rank = in.rank();
     node.require(
         begin.length == rank && end.length == rank && strides.length == rank,
-        "begin/end/strides must have " + rank + " values");
-    int beginMask = node.options.getInt("begin_mask");
-    int endMask = node.options.getInt("end_mask");
-    int shrink = node.options.getInt("shrink_axis_mask");
-    node.require(node.options.getInt("ellipsis_mask") == 0, "ellipsis_mask is not supported");
-    node.require(node.options.getInt("new_axis_mask") == 0, "new_axis_mask is not supported");
+        "begin/end/strides have "
+            + begin.length
+            + "/"
+            + end.length
+            + "/"
+            + strides.length
+            + " values, expected "
+            + rank
+            + " each for "
+            + in.describe()
+            + " of shape "
+            + Shapes.str(in.shape));
+    int beginMask = node.intOption("begin_mask");
+    int endMask = node.intOption("end_mask");
+    int shrink = node.intOption("shrink_axis_mask");
+    node.require(node.intOption("ellipsis_mask") == 0, "ellipsis_mask is not supported");
+    node.require(node.intOption("new_axis_mask") == 0, "new_axis_mask is not supported");
     if (node.options.has("offset")) {
       node.require(!node.options.getBool("offset"), "offset=true is not supported");
     }
@@ -68,6 +75,18 @@ public final class StridedSlice implements Kernel {
       }
       int n = (e - s) / stride + ((e - s) % stride != 0 ? 1 : 0);
       n = Math.max(n, 0);
+      long last = s + (long) (n - 1) * stride;
+      node.require(
+          n == 0 || (s >= 0 && s < size && last >= 0 && last < size),
+          "axis "
+              + d
+              + ": begin "
+              + begin[d]
+              + (shrinkAxis ? " (shrunk)" : "")
+              + " is outside "
+              + in.describe()
+              + " of shape "
+              + Shapes.str(in.shape));
       start[d] = s;
       count[d] = n;
       if (!shrinkAxis) {
@@ -76,7 +95,7 @@ public final class StridedSlice implements Kernel {
     }
     node.setShape(0, outShape.stream().mapToInt(Integer::intValue).toArray());
     node.require(out.type == in.type, "output type differs from input type");
-    int total = Shapes.flatSize(count);
+    int total = node.scratch(Checked.product(4, Checked.elements(count)), "the gather table") / 4;
     int[] src = new int[total];
     int[] ist = Shapes.strides(in.shape);
     int[] cst = Shapes.strides(count);

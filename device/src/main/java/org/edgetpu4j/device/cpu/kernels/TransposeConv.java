@@ -3,7 +3,7 @@ package org.edgetpu4j.device.cpu.kernels;
 import org.edgetpu4j.device.cpu.math.Activations;
 import org.edgetpu4j.device.cpu.math.QuantMath;
 import org.edgetpu4j.device.cpu.math.QuantParamsPrep;
-import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
@@ -25,25 +25,49 @@ public final class TransposeConv implements Kernel {
     Slot in = node.in(2);
     Slot bias = node.optionalIn(3);
     Slot out = node.out(0);
-    node.requireConstant(shape);
     node.requireConstant(w);
     node.requireRank(in, 4);
-    int[] os = Bytes.ints(shape.constant);
-    node.require(os.length == 4, "output shape must have 4 values");
+    node.requireRank(w, 4);
+    int[] os = node.constantInts(shape, "output shape");
+    node.require(
+        os.length == 4,
+        shape.describe() + " (output shape) has " + os.length + " values, expected 4 values");
     node.setShape(0, os);
     int oc = w.dim(0);
     int fh = w.dim(1);
     int fw = w.dim(2);
     int ic = w.dim(3);
     node.require(
-        ic == in.dim(3) && oc == os[3], "weights " + Shapes.str(w.shape) + " do not match");
-    int sh = node.options.getInt("stride_h");
-    int sw = node.options.getInt("stride_w");
+        ic == in.dim(3) && oc == os[3],
+        w.describe()
+            + " (weights) has shape "
+            + Shapes.str(w.shape)
+            + ", expected ["
+            + os[3]
+            + ", H, W, "
+            + in.dim(3)
+            + "] for input "
+            + Shapes.str(in.shape)
+            + " and output "
+            + Shapes.str(os));
+    node.require(
+        os[0] == in.dim(0),
+        "output shape " + Shapes.str(os) + " has another batch than input " + Shapes.str(in.shape));
+    node.require(fh > 0 && fw > 0, w.describe() + " has an empty window " + Shapes.str(w.shape));
+    int sh = node.intOption("stride_h", 1);
+    int sw = node.intOption("stride_w", 1);
     boolean same = node.options.padding() == Padding.SAME;
     int oh = os[1];
     int ow = os[2];
-    int ph = Shapes.padBefore(true, oh, fh, sh, 1, Shapes.outSize(same, oh, fh, sh, 1));
-    int pw = Shapes.padBefore(true, ow, fw, sw, 1, Shapes.outSize(same, ow, fw, sw, 1));
+    // every scattered position (iy * stride - pad + fy) must be computable in int
+    node.require(
+        (long) in.dim(1) * sh + fh <= Integer.MAX_VALUE / 2
+            && (long) in.dim(2) * sw + fw <= Integer.MAX_VALUE / 2,
+        "strides " + sh + "x" + sw + " are too large for input " + Shapes.str(in.shape));
+    int ph =
+        Shapes.padBefore(true, oh, fh, sh, 1, Math.max(Shapes.outSize(same, oh, fh, sh, 1), 0));
+    int pw =
+        Shapes.padBefore(true, ow, fw, sw, 1, Math.max(Shapes.outSize(same, ow, fw, sw, 1), 0));
     int n = in.dim(0);
     int ih = in.dim(1);
     int iw = in.dim(2);
@@ -58,7 +82,8 @@ public final class TransposeConv implements Kernel {
     byte[] wq = w.constant;
     int inOff = -in.zeroPoint();
     int outZp = out.zeroPoint();
-    int[] scratch = new int[n * oh * ow * oc];
+    int[] scratch =
+        new int[node.scratch(Checked.product(4, n, oh, ow, oc), "the int32 accumulators") / 4];
     return m -> {
       java.util.Arrays.fill(scratch, 0);
       byte[] x = m.data[ti];

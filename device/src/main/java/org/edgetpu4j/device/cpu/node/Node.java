@@ -31,10 +31,23 @@ public final class Node {
 
   private final Slot[] inputs;
   private final Slot[] outputs;
+  private final Budget budget;
 
   /** An operator of {@code model} with its input and output slots (null for absent inputs). */
   public Node(
       int index, OperatorCode code, Operator operator, Model model, Slot[] inputs, Slot[] outputs) {
+    this(index, code, operator, model, inputs, outputs, Budget.unlimited());
+  }
+
+  /** An operator whose output shapes and scratch memory are checked against {@code budget}. */
+  public Node(
+      int index,
+      OperatorCode code,
+      Operator operator,
+      Model model,
+      Slot[] inputs,
+      Slot[] outputs,
+      Budget budget) {
     this.index = index;
     this.code = code;
     this.options = operator.builtinOptions();
@@ -42,6 +55,7 @@ public final class Node {
     this.model = model;
     this.inputs = inputs;
     this.outputs = outputs;
+    this.budget = budget;
   }
 
   /** The custom operator's options bytes (empty when there are none). */
@@ -78,9 +92,149 @@ public final class Node {
     return outputs[i];
   }
 
-  /** Sets output {@code i}'s shape. */
+  /**
+   * Sets output {@code i}'s shape, refusing negative dimensions and tensors larger than the budget
+   * allows; kernels set output shapes before allocating anything sized by them.
+   */
   public void setShape(int i, int[] shape) {
-    out(i).shape = shape.clone();
+    Slot s = out(i);
+    long bytes = checkedBytes(s, shape);
+    require(
+        bytes >= 0,
+        s.describe() + " would have shape " + Shapes.str(shape) + ", expected dimensions >= 0");
+    require(
+        bytes <= budget.maxTensorBytes(),
+        s.describe()
+            + " would have shape "
+            + Shapes.str(shape)
+            + " ("
+            + bytesText(s, shape)
+            + "), more than the limit of "
+            + budget.maxTensorBytes()
+            + " bytes per tensor");
+    s.shape = shape.clone();
+  }
+
+  /**
+   * Byte size of a {@code s.type} tensor of {@code shape}: -1 for a negative dimension, {@link
+   * Long#MAX_VALUE} when it overflows.
+   */
+  private static long checkedBytes(Slot s, int[] shape) {
+    for (int d : shape) {
+      if (d < 0) {
+        return -1;
+      }
+    }
+    long elements = Checked.elements(shape);
+    long bits = Math.max(s.type.bits(), 8);
+    if (elements < 0 || elements > Long.MAX_VALUE / bits) {
+      return Long.MAX_VALUE;
+    }
+    return (elements * bits + 7) / 8;
+  }
+
+  private static String bytesText(Slot s, int[] shape) {
+    long b = checkedBytes(s, shape);
+    return b == Long.MAX_VALUE ? "more than 2^63 bytes" : b + " bytes";
+  }
+
+  /**
+   * Charges {@code bytes} of working memory this kernel is about to allocate in {@code prepare}
+   * (index tables, accumulators, expanded weights) to the load's budget; refuses the model when the
+   * size overflowed ({@code bytes < 0}, see {@link Checked}) or the budget is exhausted.
+   *
+   * @param what what the memory is for, for the message
+   * @return {@code bytes}, as an int, for the allocation
+   */
+  public int scratch(long bytes, String what) {
+    require(bytes >= 0, what + " would need more than 2^63 bytes");
+    require(
+        bytes <= Integer.MAX_VALUE - 16 && budget.charge(bytes),
+        what
+            + " would need "
+            + bytes
+            + " bytes of working memory; the load's budget is "
+            + budget.maxScratchBytes()
+            + " bytes ("
+            + budget.scratchBytes()
+            + " already used)");
+    return (int) bytes;
+  }
+
+  /** An integer option, refused when it is absent or does not fit in an int. */
+  public int intOption(String field) {
+    require(options.has(field), "option " + field + " is missing");
+    long v = options.getLong(field);
+    require(Checked.fitsInt(v), "option " + field + " = " + v + " is out of range");
+    return (int) v;
+  }
+
+  /** An integer option that must be at least {@code min}. */
+  public int intOption(String field, int min) {
+    int v = intOption(field);
+    require(v >= min, "option " + field + " = " + v + ", expected >= " + min);
+    return v;
+  }
+
+  /**
+   * Axis {@code axis} of {@code s} in {@code [-rank, rank)}, made non-negative; refuses others.
+   *
+   * @param what the option or tensor the axis came from, for the message
+   */
+  public int requireAxis(Slot s, int axis, String what) {
+    int rank = s.rank();
+    require(
+        axis >= -rank && axis < rank,
+        what
+            + " = "
+            + axis
+            + " is out of range for "
+            + s.describe()
+            + " of shape "
+            + Shapes.str(s.shape)
+            + ", expected "
+            + -rank
+            + ".."
+            + (rank - 1));
+    return axis < 0 ? axis + rank : axis;
+  }
+
+  /** Refuses unless {@code s} is quantized with valid scales and zero points. */
+  public void requireQuantized(Slot s) {
+    require(s.isQuantized(), s.describe() + " (" + s.type + ") must be quantized");
+    requireValidQuantization(s);
+  }
+
+  /**
+   * Refuses quantization parameters TFLite refuses: a scale that is NaN, infinite, negative or
+   * (except per channel in a constant) zero, a zero point outside the range of the tensor's type,
+   * or as many zero points as scales missing.
+   */
+  public void requireValidQuantization(Slot s) {
+    String problem = Quantization.problem(s);
+    if (problem != null) {
+      throw fail(problem);
+    }
+  }
+
+  /** Refuses unless {@code s} holds at most {@code rank} dimensions. */
+  public void requireMaxRank(Slot s, int rank) {
+    require(
+        s.rank() <= rank,
+        s.describe() + " has shape " + Shapes.str(s.shape) + ", expected rank <= " + rank);
+  }
+
+  /**
+   * The values of a constant int32 tensor; refuses a non-constant or differently typed one.
+   *
+   * @param what what the values mean, for messages ("output size", "new shape")
+   */
+  public int[] constantInts(Slot s, String what) {
+    require(s.isConstant(), s.describe() + " (" + what + ") must be constant");
+    require(
+        s.type == TensorType.INT32,
+        s.describe() + " (" + what + ") has type " + s.type + ", expected INT32");
+    return Bytes.ints(s.constant);
   }
 
   /** The {@code Op#3 CONV_2D v3} prefix of messages. */

@@ -34,20 +34,30 @@ public final class Shapes {
     return s;
   }
 
-  /** Output size of a convolution or pooling window along one axis. */
+  /**
+   * Output size of a convolution or pooling window along one axis, computed without overflow; -1
+   * when the window does not fit (VALID padding) or an argument is not positive.
+   */
   public static int outSize(boolean same, int in, int filter, int stride, int dilation) {
-    int effective = (filter - 1) * dilation + 1;
-    return same ? (in + stride - 1) / stride : (in - effective + stride) / stride;
+    if (in < 0 || filter <= 0 || stride <= 0 || dilation <= 0) {
+      return -1;
+    }
+    long effective = (filter - 1L) * dilation + 1;
+    long out = same ? (in + (long) stride - 1) / stride : (in - effective + stride) / stride;
+    return out < 0 ? -1 : (int) out;
   }
 
-  /** Padding before the data along one axis (TFLite's ComputePaddingWithOffset, offset dropped). */
+  /**
+   * Padding before the data along one axis (TFLite's ComputePaddingWithOffset, offset dropped),
+   * computed without overflow and capped at {@code Integer.MAX_VALUE / 2}.
+   */
   public static int padBefore(boolean same, int in, int filter, int stride, int dilation, int out) {
     if (!same) {
       return 0;
     }
-    int effective = (filter - 1) * dilation + 1;
-    int total = Math.max((out - 1) * stride + effective - in, 0);
-    return total / 2;
+    long effective = (filter - 1L) * dilation + 1;
+    long total = Math.max((out - 1L) * stride + effective - in, 0);
+    return (int) Math.min(total / 2, Integer.MAX_VALUE / 2);
   }
 
   public static String str(int[] shape) {

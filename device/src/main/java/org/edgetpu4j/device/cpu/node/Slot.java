@@ -14,6 +14,10 @@ public final class Slot {
   public final TensorType type;
   public final float[] scales;
   public final int[] zeroPoints;
+
+  /** The zero points as stored in the model, before narrowing to int. */
+  final long[] rawZeroPoints;
+
   final int quantizedDimension;
   public int[] shape;
 
@@ -27,6 +31,7 @@ public final class Slot {
     QuantParams q = t.quantization();
     this.scales = q.scale().toArray();
     long[] zps = q.zeroPoint().toArray();
+    this.rawZeroPoints = zps;
     this.zeroPoints = new int[zps.length];
     for (int i = 0; i < zps.length; i++) {
       zeroPoints[i] = (int) zps[i];
@@ -64,6 +69,11 @@ public final class Slot {
 
   public int elementCount() {
     return Shapes.flatSize(shape);
+  }
+
+  /** Number of elements, or -1 when a dimension is negative or the count overflows a long. */
+  public long checkedElementCount() {
+    return Checked.elements(shape);
   }
 
   public int byteSize() {
