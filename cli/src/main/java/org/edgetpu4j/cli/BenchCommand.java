@@ -1,13 +1,16 @@
 package org.edgetpu4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.edgetpu4j.device.cpu.Interpreter;
+import org.edgetpu4j.device.cpu.InvalidInputException;
+import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.bench.Benchmark;
 import org.edgetpu4j.tflite.Model;
+import org.edgetpu4j.tflite.ModelFormatException;
+import org.edgetpu4j.tflite.io.FileBytes;
 import org.edgetpu4j.tflite.io.TfliteReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Time the CPU reference interpreter and the real TFLite interpreter (builtin kernels",
       "without XNNPACK, and the default XNNPACK path), one thread each, in one process on the",
-      "same inputs, after warm-up; print medians and the ratios ours/TFLite. Exit code 0."
+      "same inputs, after warm-up; print medians and the ratios ours/TFLite. A TFLite runtime",
+      "that cannot run the model gets a line saying why.",
+      "Exit codes: 0 timed; 1 model refused by the CPU interpreter; 2 bad input or usage."
     })
 final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
@@ -57,18 +62,35 @@ final class BenchCommand implements Callable<Integer> {
           spec.commandLine(),
           "--runs must be at least 1, --warmup at least 0, --warmup-seconds in [0, 3600]");
     }
-    byte[] bytes = Files.readAllBytes(model);
-    Model m = TfliteReader.read(bytes);
+    byte[] bytes =
+        FileBytes.read(
+            model, TfliteReader.MAX_FILE_BYTES, FileBytes.Special.REFUSE, "a .tflite file");
+    Model m;
+    try {
+      m = TfliteReader.read(bytes);
+    } catch (ModelFormatException e) {
+      throw new ModelFormatException(model + ": " + e.getMessage(), e);
+    }
+    Interpreter probe;
+    try {
+      probe = Interpreter.load(m);
+    } catch (ModelRefusedException e) {
+      throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
+    }
     List<byte[]> in = new ArrayList<>();
     if (inputs.isEmpty()) {
-      Interpreter probe = Interpreter.load(m);
       for (int i = 0; i < probe.inputCount(); i++) {
         in.add(new byte[probe.input(i).byteSize()]);
       }
     } else {
-      for (Path p : inputs) {
-        in.add(InputFiles.read(p));
+      for (int i = 0; i < inputs.size(); i++) {
+        in.add(InputFiles.read(inputs.get(i), RunCommand.maxInputBytes(probe, i), "input " + i));
       }
+    }
+    try {
+      probe.run(in); // the inputs fit before anything is timed
+    } catch (InvalidInputException e) {
+      throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
     }
     List<Benchmark.Result> results =
         Benchmark.compare(m, bytes, in, warmup, runs, (long) (warmupSeconds * 1e9));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
-import org.edgetpu4j.tflite.io.TfliteWriter;
 import org.edgetpu4j.validator.Report;
 import org.edgetpu4j.validator.Target;
 import org.edgetpu4j.validator.Validator;
@@ -86,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
           case text -> TextReport.render(report);
         };
     if (output != null) {
-      TfliteWriter.writeAtomically(output, text.getBytes(StandardCharsets.UTF_8));
+      OutputFiles.writeOne(output, text.getBytes(StandardCharsets.UTF_8));
       spec.commandLine()
           .getOut()
           .println(

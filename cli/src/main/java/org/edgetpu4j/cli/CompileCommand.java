@@ -132,7 +132,7 @@ final class CompileCommand implements Callable<Integer> {
     Model model = compiled.model();
     Report report = compiled.report();
     byte[] bytes = TfliteWriter.toBytes(model);
-    TfliteWriter.writeAtomically(output, bytes);
+    OutputFiles.writeOne(output, bytes);
     var out = spec.commandLine().getOut();
     out.printf("compiled %s -> %s (%,d bytes)%n", graph, output, bytes.length);
     out.printf("  operators: %s%n", operatorSummary(model));

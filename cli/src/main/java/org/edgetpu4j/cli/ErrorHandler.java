@@ -2,6 +2,8 @@ package org.edgetpu4j.cli;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import org.edgetpu4j.device.cpu.InvalidInputException;
+import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.tflite.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,12 +28,22 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     } else if (e instanceof NoSuchFileException) {
       code = CliException.BAD_INPUT;
       message = "no such file: " + e.getMessage();
-    } else if (e instanceof IOException) {
+    } else if (e instanceof IOException io) {
       code = CliException.BAD_INPUT;
-      message = "cannot read input: " + e.getMessage();
-    } else {
+      message = "cannot read input: " + OutputFiles.reason(io);
+    } else if (e instanceof ModelRefusedException) {
       code = CliException.REFUSED;
-      message = e.toString();
+      message = "model refused: " + e.getMessage();
+    } else if (e instanceof InvalidInputException) {
+      code = CliException.BAD_INPUT;
+      message = "bad input: " + e.getMessage();
+    } else {
+      // never a Java class name on the one line; --verbose shows the stack trace
+      code = CliException.REFUSED;
+      message =
+          e.getMessage() == null || e.getMessage().isBlank()
+              ? "internal error (run with --verbose for details)"
+              : e.getMessage();
     }
     cmd.getErr().println("edgetpu4j " + cmd.getCommandName() + ": " + message);
     if (isVerbose(parsed)) {

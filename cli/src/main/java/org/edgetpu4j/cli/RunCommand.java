@@ -1,6 +1,5 @@
 package org.edgetpu4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,6 @@ import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.TensorInfo;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
-import org.edgetpu4j.tflite.io.TfliteWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,9 +54,18 @@ final class RunCommand implements Callable<Integer> {
     } catch (ModelRefusedException e) {
       throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
     }
+    if (inputs.size() != interpreter.inputCount()) {
+      throw new CliException(
+          CliException.BAD_INPUT,
+          "bad input: the model has "
+              + interpreter.inputCount()
+              + " input(s), got "
+              + inputs.size()
+              + " --input file(s)");
+    }
     List<byte[]> in = new ArrayList<>();
-    for (Path p : inputs) {
-      in.add(InputFiles.read(p));
+    for (int i = 0; i < inputs.size(); i++) {
+      in.add(InputFiles.read(inputs.get(i), maxInputBytes(interpreter, i), "input " + i));
     }
     List<byte[]> outs;
     try {
@@ -66,9 +73,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
     }
-    Files.createDirectories(outputDir);
+    OutputFiles files = new OutputFiles();
+    files.directory(outputDir);
     for (int i = 0; i < outs.size(); i++) {
-      TfliteWriter.writeAtomically(outputDir.resolve("output_" + i + ".bin"), outs.get(i));
+      files.write(outputDir.resolve("output_" + i + ".bin"), outs.get(i));
     }
     var out = spec.commandLine().getOut();
     for (int i = 0; i < outs.size(); i++) {
@@ -85,5 +93,17 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * The most bytes input {@code i} may have: its planned size, or the interpreter's activation
+   * limit when its batch is dynamic; one byte more is enough to tell a file is too long.
+   */
+  static long maxInputBytes(Interpreter interpreter, int i) {
+    if (i >= interpreter.inputCount()) {
+      return 0;
+    }
+    TensorInfo t = interpreter.input(i);
+    return t.hasDynamicBatch() ? interpreter.limits().maxArenaBytes() : t.byteSize();
   }
 }

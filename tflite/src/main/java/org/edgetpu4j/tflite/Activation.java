@@ -22,4 +22,9 @@ public enum Activation {
     }
     return values()[(int) code];
   }
+
+  /** The name of the activation with schema code {@code code}, or "code N" for an unknown code. */
+  public static String nameOf(long code) {
+    return code < 0 || code >= values().length ? "code " + code : values()[(int) code].name();
+  }
 }

@@ -45,9 +45,18 @@ public record BuiltinOptions(String type, Map<String, Object> values) {
     return type.equals("NONE");
   }
 
-  /** An integer or enum field as an int. */
+  /**
+   * An integer or enum field as an int.
+   *
+   * @throws IllegalArgumentException when the table has no such field or its value does not fit
+   */
   public int getInt(String field) {
-    return Math.toIntExact(getLong(field));
+    long v = getLong(field);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          type + "." + field + " = " + v + " is out of range, expected a 32-bit value");
+    }
+    return (int) v;
   }
 
   /** An integer or enum field. */

@@ -73,6 +73,11 @@ public final class Interpreter {
     return new Interpreter(model, options, plan);
   }
 
+  /** The memory budgets this interpreter was loaded with. */
+  public Limits limits() {
+    return options.limits();
+  }
+
   /** The model this interpreter runs. */
   public Model model() {
     return model;

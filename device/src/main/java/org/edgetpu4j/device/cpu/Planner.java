@@ -126,6 +126,9 @@ final class Planner {
         }
       } catch (ModelRefusedException e) {
         throw e;
+      } catch (IllegalArgumentException e) {
+        // option getters refuse absent fields (options of another operator) and bad enum codes
+        throw node.fail("invalid builtin options: " + e.getMessage());
       } catch (RuntimeException e) {
         // a kernel missed a check: still refuse, naming the operator
         throw node.fail(INTERNAL + " while preparing: " + e.getMessage());

@@ -128,6 +128,17 @@ public record MnistData(Split train, Split test) {
               + img.dims().length
               + "; expected 3 (count, height, width)");
     }
+    if (img.count() == 0 || img.dims()[1] == 0 || img.dims()[2] == 0) {
+      throw new IOException(
+          images.name()
+              + ": "
+              + img.count()
+              + " images of "
+              + img.dims()[1]
+              + "x"
+              + img.dims()[2]
+              + " pixels; expected at least one image of at least 1x1");
+    }
     if (lab.dims().length != 1 || lab.count() != img.count()) {
       throw new IOException(
           what

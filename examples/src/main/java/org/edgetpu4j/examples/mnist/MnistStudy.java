@@ -23,6 +23,7 @@ import org.edgetpu4j.compiler.train.QuantizationAwareTraining;
 import org.edgetpu4j.examples.report.Agreement;
 import org.edgetpu4j.examples.report.StudyReport;
 import org.edgetpu4j.examples.report.StudyResult;
+import org.edgetpu4j.tflite.io.AtomicFiles;
 import org.edgetpu4j.tflite.io.TfliteWriter;
 import org.edgetpu4j.validator.report.JsonReport;
 import org.edgetpu4j.validator.report.TextReport;
@@ -51,11 +52,22 @@ public final class MnistStudy {
   /** Runs the study; returns the result, also written to the run directory. */
   public StudyResult run() throws IOException, CompileException {
     long start = System.nanoTime();
-    Path dir = RunDirectory.create(config.out());
+    // the data is checked before the run directory exists, so bad data leaves no directory
     MnistData data =
         config.data().isPresent() ? MnistData.load(config.data().get()) : MnistData.embedded();
     Images train = Images.of(data.train(), config.trainImages());
     Images test = Images.of(data.test(), config.testImages());
+    Path dir = RunDirectory.create(config.out());
+    try {
+      return run(start, dir, train, test);
+    } catch (IOException | CompileException | RuntimeException e) {
+      AtomicFiles.deleteIfEmpty(dir); // a failed run leaves no empty directory
+      throw e;
+    }
+  }
+
+  private StudyResult run(long start, Path dir, Images train, Images test)
+      throws IOException, CompileException {
     String source = config.data().map(Path::toString).orElse("embedded MNIST subset");
     out.printf(
         Locale.ROOT,

@@ -3,7 +3,6 @@ package org.edgetpu4j.tflite.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.ModelFormatException;
@@ -27,22 +26,24 @@ public final class TfliteReader {
 
   private TfliteReader() {}
 
-  /** Reads the model in file {@code path}. */
+  /**
+   * Reads the model in file {@code path}: a regular file of at most 2 GiB that the heap can hold;
+   * directories, devices, pipes and larger files are refused before anything is allocated.
+   *
+   * @throws IOException when the file cannot be read or is not a regular file of a model's size
+   * @throws ModelFormatException when its bytes are not a valid model
+   */
   public static Model read(Path path) throws IOException {
-    if (Files.isDirectory(path)) {
-      throw new IOException(path + " is a directory; expected a .tflite file");
-    }
-    long size = Files.size(path);
-    if (size > Integer.MAX_VALUE) {
-      throw new ModelFormatException(
-          path + ": file is " + size + " bytes; models over 2 GiB are not supported");
-    }
+    byte[] bytes = FileBytes.read(path, MAX_FILE_BYTES, FileBytes.Special.REFUSE, "a .tflite file");
     try {
-      return read(Files.readAllBytes(path));
+      return read(bytes);
     } catch (ModelFormatException e) {
       throw new ModelFormatException(path + ": " + e.getMessage(), e);
     }
   }
+
+  /** The largest model file read: models over 2 GiB are not supported. */
+  public static final long MAX_FILE_BYTES = FileBytes.MAX_ARRAY;
 
   /** Reads the model in {@code bytes}. */
   public static Model read(byte[] bytes) throws ModelFormatException {

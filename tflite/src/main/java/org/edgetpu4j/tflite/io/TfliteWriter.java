@@ -1,11 +1,7 @@
 package org.edgetpu4j.tflite.io;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.ModelFormatException;
 
@@ -33,32 +29,11 @@ public final class TfliteWriter {
     writeAtomically(path, bytes);
   }
 
-  /** Writes {@code bytes} to {@code path} through a temporary file and a rename. */
+  /**
+   * Writes {@code bytes} to {@code path} through a temporary file and a rename ({@link
+   * AtomicFiles#write}).
+   */
   public static void writeAtomically(Path path, byte[] bytes) throws IOException {
-    Path target = path.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      readableByAll(tmp);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** Temporary files are private to their owner; a finished output file is not. */
-  private static void readableByAll(Path p) throws IOException {
-    try {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep the defaults
-    }
+    AtomicFiles.write(path, bytes);
   }
 }

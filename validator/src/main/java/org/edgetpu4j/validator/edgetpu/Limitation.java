@@ -20,11 +20,13 @@ public enum Limitation {
     @Override
     Optional<String> check(RuleContext ctx, int i) {
       BuiltinOptions o = ctx.op(i).builtinOptions();
-      if (o.has("fused_activation_function") && o.fusedActivation() != Activation.NONE) {
+      if (o.has("fused_activation_function")
+          && o.getLong("fused_activation_function") != Activation.NONE.code()) {
+        String name = Activation.nameOf(o.getLong("fused_activation_function"));
         return Optional.of(
             ctx.opName(i)
                 + " has fused activation "
-                + o.fusedActivation()
+                + name
                 + " (no fused activation is supported)");
       }
       return Optional.empty();

@@ -157,9 +157,12 @@ public final class OpVersions {
       }
     }
     if (s.options().has("fused_activation_function")
-        && s.options().fusedActivation() != Activation.NONE) {
+        && s.options().getLong("fused_activation_function") != Activation.NONE.code()) {
       return new RequiredVersion(
-          4, "fused activation " + s.options().fusedActivation() + " (only NONE before v4)");
+          4,
+          "fused activation "
+              + Activation.nameOf(s.options().getLong("fused_activation_function"))
+              + " (only NONE before v4)");
     }
     if (s.inputCount() == 4 && s.in(3) != null) {
       return new RequiredVersion(3, "has a bias input");

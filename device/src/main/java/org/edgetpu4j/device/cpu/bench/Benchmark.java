@@ -68,7 +68,7 @@ public final class Benchmark {
             names.add(variant);
             calls.add(r::run);
           } catch (Exception | LinkageError e) {
-            failed.add(new Result(variant + " (failed: " + e + ")", Double.NaN, 0));
+            failed.add(new Result(variant + " (failed: " + reason(e) + ")", Double.NaN, 0));
           }
         }
       }
@@ -100,6 +100,12 @@ public final class Benchmark {
         r.close();
       }
     }
+  }
+
+  /** Why a runtime failed, in its own words (no exception class names). */
+  static String reason(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "no reason given" : m.lines().findFirst().orElse(m);
   }
 
   /** Number of interleaved rounds the timed runs are split into. */

@@ -31,6 +31,9 @@ public final class Mean implements Kernel {
       node.require(r >= 0 && r < rank, "axis " + a + " is out of range for rank " + rank);
       reduced[r] = true;
     }
+    node.require(
+        in.checkedElementCount() > 0,
+        in.describe() + " has shape " + Shapes.str(in.shape) + ", expected a non-empty tensor");
     boolean keep = node.options.getBool("keep_dims");
     List<Integer> outShape = new ArrayList<>();
     int n = 1;
@@ -47,7 +50,7 @@ public final class Mean implements Kernel {
     node.setShape(0, outShape.stream().mapToInt(Integer::intValue).toArray());
     // map each input element to its output element
     int[] strides = Shapes.strides(in.shape);
-    int[] outIndex = new int[in.elementCount()];
+    int[] outIndex = new int[node.scratch(4L * in.elementCount(), "the reduction index") / 4];
     int[] keptStrides = new int[rank];
     int acc = 1;
     for (int d = rank - 1; d >= 0; d--) {
@@ -70,6 +73,7 @@ public final class Mean implements Kernel {
     int count = n;
     int ti = in.index;
     int to = out.index;
+    node.require(out.type == in.type, "output type " + out.type + " differs from " + in.type);
     if (in.type == TensorType.FLOAT32) {
       float[] sums = new float[outCount];
       return m -> {

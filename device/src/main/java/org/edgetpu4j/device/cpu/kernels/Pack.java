@@ -12,9 +12,15 @@ public final class Pack implements Kernel {
     Slot first = node.in(0);
     int k = node.inputCount();
     int rank = first.rank() + 1;
-    int axis = node.options.getInt("axis");
+    int axis = node.intOption("axis");
+    node.require(
+        axis >= -rank && axis < rank,
+        "option axis = " + axis + " is out of range, expected " + -rank + ".." + (rank - 1));
     axis = axis < 0 ? axis + rank : axis;
-    node.require(axis >= 0 && axis < rank, "axis out of range");
+    Slot out = node.out(0);
+    node.require(
+        out.type == first.type,
+        "output type " + out.type + " differs from input type " + first.type);
     for (int i = 1; i < k; i++) {
       node.require(
           java.util.Arrays.equals(node.in(i).shape, first.shape) && node.in(i).type == first.type,

@@ -20,15 +20,28 @@ public final class Pad implements Kernel {
     Slot pads = node.in(1);
     Slot out = node.out(0);
     node.requireConstant(pads);
-    node.require(out.type == in.type, "output type differs from input type");
+    node.requireType(pads, TensorType.INT32, TensorType.INT64);
+    node.require(
+        out.type == in.type, "output type " + out.type + " differs from input type " + in.type);
     int rank = in.rank();
-    int[] p =
-        pads.type == TensorType.INT64 ? longsToInts(pads.constant) : Bytes.ints(pads.constant);
-    node.require(p.length == 2 * rank, "paddings must be [" + rank + ", 2]");
+    long[] p = paddings(pads);
+    node.require(
+        p.length == 2 * rank,
+        pads.describe() + " (paddings) has " + p.length + " values, expected [" + rank + ", 2]");
     int[] shape = new int[rank];
     for (int d = 0; d < rank; d++) {
-      node.require(p[2 * d] >= 0 && p[2 * d + 1] >= 0, "negative padding");
-      shape[d] = in.dim(d) + p[2 * d] + p[2 * d + 1];
+      long size = in.dim(d) + p[2 * d] + p[2 * d + 1];
+      node.require(
+          p[2 * d] >= 0 && p[2 * d + 1] >= 0 && size <= Integer.MAX_VALUE,
+          pads.describe()
+              + " pads axis "
+              + d
+              + " by "
+              + p[2 * d]
+              + " and "
+              + p[2 * d + 1]
+              + ", expected values >= 0 that keep the axis under 2^31");
+      shape[d] = (int) size;
     }
     node.setShape(0, shape);
     int elem = (int) in.type.byteSize(1);
@@ -36,12 +49,15 @@ public final class Pad implements Kernel {
     Slot value = node.code.op() == BuiltinOp.PADV2 ? node.optionalIn(2) : null;
     if (value != null) {
       node.requireConstant(value);
+      node.require(
+          value.type == in.type && value.constant.length >= elem,
+          value.describe() + " (pad value) must be one " + in.type + " value");
       System.arraycopy(value.constant, 0, fill, 0, elem);
     } else if (Node.isQuant8(in.type)) {
       fill[0] = (byte) out.zeroPoint();
     }
     int n = Shapes.flatSize(shape);
-    int[] src = new int[n];
+    int[] src = new int[node.scratch(4L * n, "the gather table") / 4];
     int[] ost = Shapes.strides(shape);
     int[] ist = Shapes.strides(in.shape);
     for (int i = 0; i < n; i++) {
@@ -50,7 +66,7 @@ public final class Pad implements Kernel {
       for (int d = 0; d < rank && s >= 0; d++) {
         int c = rem / ost[d];
         rem -= c * ost[d];
-        int ic = c - p[2 * d];
+        int ic = c - (int) p[2 * d];
         s = ic < 0 || ic >= in.dim(d) ? -1 : s + ic * ist[d];
       }
       src[i] = s;
@@ -72,10 +88,13 @@ public final class Pad implements Kernel {
     };
   }
 
-  private static int[] longsToInts(byte[] b) {
-    int[] out = new int[b.length / 8];
+  private static long[] paddings(Slot pads) {
+    if (pads.type == TensorType.INT32) {
+      return java.util.Arrays.stream(Bytes.ints(pads.constant)).asLongStream().toArray();
+    }
+    long[] out = new long[pads.constant.length / 8];
     for (int i = 0; i < out.length; i++) {
-      out[i] = Math.toIntExact(Bytes.i64(b, 0, i));
+      out[i] = Bytes.i64(pads.constant, 0, i);
     }
     return out;
   }
