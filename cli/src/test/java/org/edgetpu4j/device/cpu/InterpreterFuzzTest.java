@@ -45,7 +45,8 @@ class InterpreterFuzzTest {
   private static final long HANG_SECONDS = 20;
   private static final long SMALL_MODEL = 1 << 20;
   private static final InterpreterOptions OPTIONS =
-      InterpreterOptions.defaults().withLimits(Limits.ofBytes(32L << 20));
+      InterpreterOptions.defaults()
+          .withLimits(Limits.ofBytes(32L << 20).withMaxOpsPerRun(1L << 27));
   private static final long MAX_HEAP_BYTES = 1L << 30;
 
   private record Seed(String name, byte[] bytes, Model model) {}

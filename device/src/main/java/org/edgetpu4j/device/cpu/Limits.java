@@ -11,8 +11,12 @@ package org.edgetpu4j.device.cpu;
  * @param maxScratchBytes total working memory kernels precompute at load (index tables, int32
  *     accumulators, expanded weights)
  * @param maxConstantBytes total bytes of tensors computed from constants at load (constant folding)
+ * @param maxOpsPerRun estimated arithmetic operations of one run (multiply-accumulates of weighted
+ *     operators, window taps of pooling, one per element read or written otherwise), which bounds
+ *     how long a small model may make a run take
  */
-public record Limits(long maxArenaBytes, long maxScratchBytes, long maxConstantBytes) {
+public record Limits(
+    long maxArenaBytes, long maxScratchBytes, long maxConstantBytes, long maxOpsPerRun) {
   /** The largest byte array the JVM can allocate, with headroom for the array header. */
   public static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
 
@@ -24,15 +28,26 @@ public record Limits(long maxArenaBytes, long maxScratchBytes, long maxConstantB
             "budgets must be between 1 and " + MAX_ARRAY_BYTES + " bytes, got " + v);
       }
     }
+    if (maxOpsPerRun <= 0) {
+      throw new IllegalArgumentException("maxOpsPerRun must be positive, got " + maxOpsPerRun);
+    }
   }
 
-  /** 1 GiB for each budget. */
+  /** Default operations per run: 2^40, beyond any real model; tighten it for untrusted ones. */
+  public static final long DEFAULT_OPS_PER_RUN = 1L << 40;
+
+  /** 1 GiB for each memory budget, {@link #DEFAULT_OPS_PER_RUN} operations per run. */
   public static Limits defaults() {
-    return new Limits(1L << 30, 1L << 30, 1L << 30);
+    return ofBytes(1L << 30);
   }
 
   /** The same budget of {@code bytes} for activations, scratch and folded constants. */
   public static Limits ofBytes(long bytes) {
-    return new Limits(bytes, bytes, bytes);
+    return new Limits(bytes, bytes, bytes, DEFAULT_OPS_PER_RUN);
+  }
+
+  /** These limits with at most {@code ops} estimated operations per run. */
+  public Limits withMaxOpsPerRun(long ops) {
+    return new Limits(maxArenaBytes, maxScratchBytes, maxConstantBytes, ops);
   }
 }

@@ -82,7 +82,8 @@ final class Planner {
       isOutput[t] = true;
     }
 
-    Budget budget = new Budget(limits.maxArenaBytes(), limits.maxScratchBytes());
+    Budget budget =
+        new Budget(limits.maxArenaBytes(), limits.maxScratchBytes(), limits.maxOpsPerRun());
     long folded = 0;
     Memory fold = new Memory(n);
     List<Step> steps = new ArrayList<>();
@@ -124,6 +125,7 @@ final class Planner {
         for (Slot s : outs) {
           checkShape(node, s, limits);
         }
+        node.work(estimatedOps(ins, outs), "reading and computing its tensors");
       } catch (ModelRefusedException e) {
         throw e;
       } catch (IllegalArgumentException e) {
@@ -174,6 +176,35 @@ final class Planner {
    * means a kernel misses a check.
    */
   static final String INTERNAL = "internal error";
+
+  /**
+   * A cost estimate of one operator: every element read and written, plus for an operator with a
+   * constant input of rank 2 or more (weights) the multiply-accumulates it implies per output
+   * element (weights per output channel, the output's last dimension).
+   */
+  static long estimatedOps(Slot[] ins, Slot[] outs) {
+    long ops = 0;
+    long weightsPerChannel = 0;
+    for (Slot s : ins) {
+      if (s != null) {
+        ops = add(ops, Checked.elements(s.shape));
+        if (s.isConstant() && s.rank() >= 2) {
+          weightsPerChannel = Math.max(weightsPerChannel, Checked.elements(s.shape));
+        }
+      }
+    }
+    for (Slot s : outs) {
+      long n = Checked.elements(s.shape);
+      int channels = s.rank() == 0 ? 1 : Math.max(1, s.dim(s.rank() - 1));
+      ops = add(ops, n);
+      ops = add(ops, Checked.product(n, weightsPerChannel / channels));
+    }
+    return ops;
+  }
+
+  private static long add(long a, long b) {
+    return a < 0 || b < 0 || a > Long.MAX_VALUE - b ? -1 : a + b;
+  }
 
   /** Byte size of {@code s}, -1 for a negative dimension, Long.MAX_VALUE when it overflows. */
   private static long bytes(Slot s) {

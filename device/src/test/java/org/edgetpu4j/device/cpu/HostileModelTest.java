@@ -211,4 +211,30 @@ class HostileModelTest {
         .isInstanceOf(ModelRefusedException.class)
         .hasMessageContaining("limit of 1000");
   }
+
+  @Test
+  void scratchAndWorkBudgetsRefuseBeforeAllocating() throws Exception {
+    Model m = caseModel("op_add_broadcast_int8");
+    Model read = TfliteReader.read(TfliteWriter.toBytes(m));
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    Interpreter.load(
+                        read,
+                        InterpreterOptions.defaults()
+                            .withLimits(new Limits(1 << 20, 8, 1 << 20, 1L << 30)))))
+        .isInstanceOf(ModelRefusedException.class)
+        .hasMessageContaining("working memory");
+    Model conv = TfliteReader.read(TfliteWriter.toBytes(caseModel("mnist_cnn_int8")));
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    Interpreter.load(
+                        conv,
+                        InterpreterOptions.defaults()
+                            .withLimits(Limits.defaults().withMaxOpsPerRun(100_000)))))
+        .isInstanceOf(ModelRefusedException.class)
+        .hasMessageContaining("operations per run");
+    assertThat(Interpreter.load(conv).stepCount()).isPositive();
+  }
 }

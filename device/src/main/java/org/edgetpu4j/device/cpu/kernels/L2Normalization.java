@@ -18,6 +18,9 @@ public final class L2Normalization implements Kernel {
     Unary8.sameShape(node);
     Slot in = node.in(0);
     Slot out = node.out(0);
+    node.require(
+        in.rank() >= 1,
+        in.describe() + " is a scalar, expected rank 1 or more (the normalized axis)");
     int depth = in.dim(in.rank() - 1);
     int rows = depth == 0 ? 0 : in.elementCount() / depth;
     int ti = in.index;

@@ -4,6 +4,7 @@ import org.edgetpu4j.device.cpu.math.Activations;
 import org.edgetpu4j.device.cpu.math.Dot;
 import org.edgetpu4j.device.cpu.math.PoolSimd;
 import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
@@ -42,6 +43,8 @@ public final class Pool2D implements Kernel {
     int ph = Shapes.padBefore(same, ih, fh, sh, 1, oh);
     int pw = Shapes.padBefore(same, iw, fw, sw, 1, ow);
     node.setShape(0, new int[] {n, oh, ow, c});
+    node.work(
+        Checked.product(n, oh, ow, c, Math.min(fh, ih), Math.min(fw, iw)), "the pooling windows");
     node.require(out.type == in.type, "output type " + out.type + " differs from " + in.type);
     int ti = in.index;
     int to = out.index;

@@ -22,6 +22,9 @@ public final class Softmax implements Kernel {
     Slot out = node.out(0);
     node.require(in.rank() >= 1, "input must have rank at least 1");
     float beta = node.options.getFloat("beta");
+    node.require(
+        in.rank() >= 1,
+        in.describe() + " is a scalar, expected rank 1 or more (the normalized axis)");
     int depth = in.dim(in.rank() - 1);
     int rows = depth == 0 ? 0 : in.elementCount() / depth;
     int ti = in.index;

@@ -1,5 +1,6 @@
 package org.edgetpu4j.device.cpu.math;
 
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
@@ -37,7 +38,8 @@ public final class Broadcast {
           "shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " do not broadcast");
       out[d] = Math.max(sa[d], sb[d]);
     }
-    int n = Shapes.flatSize(out);
+    // two index maps of the broadcast size: charged (and so bounded) before they are allocated
+    int n = node.scratch(Checked.product(8, Checked.elements(out)), "the broadcast index maps") / 8;
     int[] stA = Shapes.strides(sa);
     int[] stB = Shapes.strides(sb);
     int[] stO = Shapes.strides(out);

@@ -7,17 +7,41 @@ package org.edgetpu4j.device.cpu.node;
 public final class Budget {
   private final long maxTensorBytes;
   private final long maxScratchBytes;
+  private final long maxOps;
   private long scratchBytes;
+  private long ops;
 
-  /** A budget allowing tensors of up to {@code maxTensorBytes} and that much scratch in total. */
-  public Budget(long maxTensorBytes, long maxScratchBytes) {
+  /**
+   * A budget allowing tensors of up to {@code maxTensorBytes}, that much scratch in total, and
+   * {@code maxOps} estimated operations per run.
+   */
+  public Budget(long maxTensorBytes, long maxScratchBytes, long maxOps) {
     this.maxTensorBytes = maxTensorBytes;
     this.maxScratchBytes = maxScratchBytes;
+    this.maxOps = maxOps;
   }
 
   /** No budget beyond what one Java array can hold. */
   public static Budget unlimited() {
-    return new Budget(Integer.MAX_VALUE - 16, Long.MAX_VALUE);
+    return new Budget(Integer.MAX_VALUE - 16, Long.MAX_VALUE, Long.MAX_VALUE);
+  }
+
+  /** Estimated operations per run charged so far. */
+  public long ops() {
+    return ops;
+  }
+
+  /** Charges {@code n} operations; false (and nothing charged) when over the budget. */
+  boolean chargeOps(long n) {
+    if (n < 0 || n > maxOps - ops) {
+      return false;
+    }
+    ops += n;
+    return true;
+  }
+
+  long maxOps() {
+    return maxOps;
   }
 
   /** The largest byte size a single tensor may have. */

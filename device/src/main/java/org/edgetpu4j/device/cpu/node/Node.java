@@ -161,6 +161,27 @@ public final class Node {
     return (int) bytes;
   }
 
+  /**
+   * Charges {@code ops} estimated arithmetic operations per run to the load's budget, refusing the
+   * model when the estimate overflowed ({@code ops < 0}) or the budget is exhausted. The planner
+   * charges every operator for the elements it reads and writes and, for weighted operators, the
+   * multiply-accumulates the weights imply; kernels charge work those do not show (window taps).
+   *
+   * @param what what the work is, for the message
+   */
+  public void work(long ops, String what) {
+    require(
+        ops >= 0 && budget.chargeOps(ops),
+        what
+            + " would take "
+            + (ops < 0 ? "more than 2^63" : String.valueOf(ops))
+            + " operations per run; the load's budget is "
+            + budget.maxOps()
+            + " ("
+            + budget.ops()
+            + " already used)");
+  }
+
   /** An integer option, refused when it is absent or does not fit in an int. */
   public int intOption(String field) {
     require(options.has(field), "option " + field + " is missing");
