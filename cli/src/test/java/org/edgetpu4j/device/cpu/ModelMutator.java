@@ -3,7 +3,6 @@ package org.edgetpu4j.device.cpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.edgetpu4j.tflite.Buffer;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.BuiltinOptions;
 import org.edgetpu4j.tflite.FloatArray;
@@ -13,7 +12,6 @@ import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Operator;
 import org.edgetpu4j.tflite.OperatorCode;
 import org.edgetpu4j.tflite.QuantParams;
-import org.edgetpu4j.tflite.Tensor;
 import org.edgetpu4j.tflite.TensorType;
 import org.edgetpu4j.tflite.testing.ModelEdits;
 
@@ -199,17 +197,7 @@ final class ModelMutator {
         data[pos + b] = (byte) (v >>> (8 * b));
       }
     }
-    List<Buffer> buffers = new ArrayList<>(m.buffers());
-    buffers.set(sg.tensor(t).buffer(), Buffer.of(data));
-    return new Model(
-        m.version(),
-        m.operatorCodes(),
-        m.subgraphs(),
-        m.description(),
-        buffers,
-        m.metadataBuffer(),
-        m.metadata(),
-        m.signatureDefs());
+    return ModelEdits.withBuffer(m, sg.tensor(t).buffer(), data);
   }
 
   private static Model type(Model m, int t, Random r) {
@@ -224,21 +212,7 @@ final class ModelMutator {
       TensorType.FLOAT16
     };
     TensorType nt = types[r.nextInt(types.length)];
-    return ModelEdits.withTensor(
-        m,
-        t,
-        x ->
-            new Tensor(
-                x.name(),
-                nt,
-                x.shape(),
-                x.shapeSignature(),
-                x.buffer(),
-                x.quantization(),
-                x.isVariable(),
-                x.hasRank(),
-                x.sparsity(),
-                x.variantTensors()));
+    return ModelEdits.withType(m, t, nt);
   }
 
   private static Model wiring(Model m, int op, Random r) {
@@ -270,9 +244,8 @@ final class ModelMutator {
   }
 
   private static Model opcode(Model m, int op, Random r) {
-    List<OperatorCode> codes = new ArrayList<>(m.operatorCodes());
     int c = m.mainSubgraph().operators().get(op).opcodeIndex();
-    OperatorCode old = codes.get(c);
+    OperatorCode old = m.operatorCodes().get(c);
     if (old.isCustom()) {
       return null;
     }
@@ -280,16 +253,7 @@ final class ModelMutator {
         r.nextBoolean()
             ? OperatorCode.builtin(old.op(), 1 + r.nextInt(Math.max(1, old.version() + 2)))
             : OperatorCode.builtin(pickSimilar(r), old.version());
-    codes.set(c, nc);
-    return new Model(
-        m.version(),
-        codes,
-        m.subgraphs(),
-        m.description(),
-        m.buffers(),
-        m.metadataBuffer(),
-        m.metadata(),
-        m.signatureDefs());
+    return ModelEdits.withOpcode(m, c, nc);
   }
 
   /** Operators whose options tables are often interchangeable with others of the same inputs. */

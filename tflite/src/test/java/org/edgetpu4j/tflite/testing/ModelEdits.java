@@ -11,9 +11,11 @@ import org.edgetpu4j.tflite.BuiltinOptions;
 import org.edgetpu4j.tflite.IntArray;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Operator;
+import org.edgetpu4j.tflite.OperatorCode;
 import org.edgetpu4j.tflite.QuantParams;
 import org.edgetpu4j.tflite.Subgraph;
 import org.edgetpu4j.tflite.Tensor;
+import org.edgetpu4j.tflite.TensorType;
 
 /** Record-level edits of a model's main subgraph, for tests that build hostile models. */
 public final class ModelEdits {
@@ -69,21 +71,29 @@ public final class ModelEdits {
 
   /** {@code m} with tensor {@code t} quantized by {@code q}. */
   public static Model withQuant(Model m, int t, QuantParams q) {
+    return withTensor(m, t, x -> tensor(x, x.type(), x.shape(), x.shapeSignature(), x.buffer(), q));
+  }
+
+  /** {@code m} with tensor {@code t} of element type {@code type}. */
+  public static Model withType(Model m, int t, TensorType type) {
     return withTensor(
-        m,
-        t,
-        x ->
-            new Tensor(
-                x.name(),
-                x.type(),
-                x.shape(),
-                x.shapeSignature(),
-                x.buffer(),
-                q,
-                x.isVariable(),
-                x.hasRank(),
-                x.sparsity(),
-                x.variantTensors()));
+        m, t, x -> tensor(x, type, x.shape(), x.shapeSignature(), x.buffer(), x.quantization()));
+  }
+
+  /** A copy of {@code x} with the given parts replaced. */
+  private static Tensor tensor(
+      Tensor x, TensorType type, IntArray shape, IntArray signature, int buffer, QuantParams q) {
+    return new Tensor(
+        x.name(),
+        type,
+        shape,
+        signature,
+        buffer,
+        q,
+        x.isVariable(),
+        x.hasRank(),
+        x.sparsity(),
+        x.variantTensors());
   }
 
   /** {@code m} with tensor {@code t} of shape {@code shape} (signature dropped). */
@@ -92,17 +102,8 @@ public final class ModelEdits {
         m,
         t,
         x ->
-            new Tensor(
-                x.name(),
-                x.type(),
-                IntArray.of(shape),
-                IntArray.empty(),
-                x.buffer(),
-                x.quantization(),
-                x.isVariable(),
-                x.hasRank(),
-                x.sparsity(),
-                x.variantTensors()));
+            tensor(
+                x, x.type(), IntArray.of(shape), IntArray.empty(), x.buffer(), x.quantization()));
   }
 
   /** {@code m} with tensor {@code t} a constant of {@code shape} holding {@code data}. */
@@ -110,31 +111,45 @@ public final class ModelEdits {
     List<Buffer> buffers = new ArrayList<>(m.buffers());
     buffers.add(Buffer.of(data));
     int b = buffers.size() - 1;
-    Model withBuffer =
-        new Model(
-            m.version(),
-            m.operatorCodes(),
-            m.subgraphs(),
-            m.description(),
-            buffers,
-            m.metadataBuffer(),
-            m.metadata(),
-            m.signatureDefs());
     return withTensor(
-        withBuffer,
+        withBuffers(m, buffers),
         t,
-        x ->
-            new Tensor(
-                x.name(),
-                x.type(),
-                IntArray.of(shape),
-                IntArray.empty(),
-                b,
-                x.quantization(),
-                x.isVariable(),
-                x.hasRank(),
-                x.sparsity(),
-                x.variantTensors()));
+        x -> tensor(x, x.type(), IntArray.of(shape), IntArray.empty(), b, x.quantization()));
+  }
+
+  /** {@code m} with buffer {@code b} holding {@code data}. */
+  public static Model withBuffer(Model m, int b, byte[] data) {
+    List<Buffer> buffers = new ArrayList<>(m.buffers());
+    buffers.set(b, Buffer.of(data));
+    return withBuffers(m, buffers);
+  }
+
+  /** {@code m} with {@code buffers}. */
+  public static Model withBuffers(Model m, List<Buffer> buffers) {
+    return new Model(
+        m.version(),
+        m.operatorCodes(),
+        m.subgraphs(),
+        m.description(),
+        buffers,
+        m.metadataBuffer(),
+        m.metadata(),
+        m.signatureDefs());
+  }
+
+  /** {@code m} with operator code {@code c} replaced by {@code code}. */
+  public static Model withOpcode(Model m, int c, OperatorCode code) {
+    List<OperatorCode> codes = new ArrayList<>(m.operatorCodes());
+    codes.set(c, code);
+    return new Model(
+        m.version(),
+        codes,
+        m.subgraphs(),
+        m.description(),
+        m.buffers(),
+        m.metadataBuffer(),
+        m.metadata(),
+        m.signatureDefs());
   }
 
   /** Little-endian int32 bytes of {@code values}. */

@@ -21,17 +21,7 @@ public final class Checked {
 
   /** Number of elements of {@code shape}, or -1 when a dimension is negative or it overflows. */
   public static long elements(int[] shape) {
-    long p = 1;
-    for (int d : shape) {
-      if (d < 0) {
-        return -1;
-      }
-      if (d != 0 && p > Long.MAX_VALUE / d) {
-        return -1;
-      }
-      p *= d;
-    }
-    return p;
+    return product(java.util.Arrays.stream(shape).asLongStream().toArray());
   }
 
   /** True when {@code v} fits in an int. */
