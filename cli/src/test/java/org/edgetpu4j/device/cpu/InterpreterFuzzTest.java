@@ -41,6 +41,10 @@ class InterpreterFuzzTest {
   private static final int MUTANTS = Integer.getInteger("edgetpu4j.fuzz.mutants", 3000);
   private static final int FIRST = Integer.getInteger("edgetpu4j.fuzz.first", 0);
   private static final long SEED = Long.getLong("edgetpu4j.fuzz.seed", 20261204L);
+
+  /** {@code -Dedgetpu4j.fuzz.dump=DIR} writes every mutant there, to reproduce a case. */
+  private static final String DUMP = System.getProperty("edgetpu4j.fuzz.dump");
+
   private static final long SLOW_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final long HANG_SECONDS = 20;
   private static final long SMALL_MODEL = 1 << 20;
@@ -86,11 +90,18 @@ class InterpreterFuzzTest {
           count(outcomes, "not applicable");
           continue;
         }
+        if (DUMP != null) {
+          java.nio.file.Files.createDirectories(java.nio.file.Path.of(DUMP));
+          java.nio.file.Files.write(java.nio.file.Path.of(DUMP, "case-" + n + ".tflite"), bytes);
+        }
         long t0 = System.nanoTime();
-        Future<String> f = pool.submit(() -> oneCase(bytes));
+        Future<String> f = pool.submit(() -> oneCase(bytes) + " |" + STAGES.get());
         String outcome;
+        String stages = "";
         try {
-          outcome = f.get(HANG_SECONDS, TimeUnit.SECONDS);
+          String[] parts = f.get(HANG_SECONDS, TimeUnit.SECONDS).split(" \\|", 2);
+          outcome = parts[0];
+          stages = parts.length > 1 ? parts[1] : "";
         } catch (TimeoutException e) {
           f.cancel(true);
           pool.shutdownNow();
@@ -102,10 +113,10 @@ class InterpreterFuzzTest {
         long nanos = System.nanoTime() - t0;
         if (nanos > worst && bytes.length < SMALL_MODEL) {
           worst = nanos;
-          worstCase = what + " -> " + outcome;
+          worstCase = what + " -> " + outcome + ", ms per stage:" + stages;
         }
         if (nanos > SLOW_NANOS && bytes.length < SMALL_MODEL && !outcome.startsWith("FAIL")) {
-          outcome = "FAIL took " + nanos / 1_000_000 + " ms";
+          outcome = "FAIL took " + nanos / 1_000_000 + " ms (ms per stage:" + stages + ")";
         }
         if (outcome.startsWith("FAIL")) {
           if (failures.size() < 50) {
@@ -165,9 +176,19 @@ class InterpreterFuzzTest {
     }
   }
 
+  /** Milliseconds each stage of the current case took, for the message of a slow case. */
+  private static final ThreadLocal<StringBuilder> STAGES =
+      ThreadLocal.withInitial(StringBuilder::new);
+
+  private static void stage(String name, long t0) {
+    STAGES.get().append(' ').append(name).append(' ').append((System.nanoTime() - t0) / 1_000_000);
+  }
+
   /** Read, check, load and run one mutant; returns the outcome or "FAIL ...". */
   private static String oneCase(byte[] bytes) {
+    STAGES.get().setLength(0);
     Model m;
+    long t0 = System.nanoTime();
     try {
       m = TfliteReader.read(bytes);
     } catch (ModelFormatException e) {
@@ -175,14 +196,20 @@ class InterpreterFuzzTest {
     } catch (Throwable t) {
       return "FAIL reader threw " + t;
     }
+    stage("read", t0);
+    t0 = System.nanoTime();
     try {
       Validator.check(m, Target.DEFAULT);
     } catch (Throwable t) {
       return "FAIL validator threw " + t;
     }
+    stage("check", t0);
     String stage = "load";
+    t0 = System.nanoTime();
     try {
       Interpreter it = Interpreter.load(m, OPTIONS);
+      stage("load", t0);
+      t0 = System.nanoTime();
       stage = "run";
       List<byte[]> in = new ArrayList<>();
       for (int i = 0; i < it.inputCount(); i++) {

@@ -83,12 +83,23 @@ public record EdgeTpuPackage(
       if (exe.isNull() || !(exe.isString() || exe.isBlob())) {
         throw new IllegalArgumentException("custom options lack the package (key \"4\")");
       }
-      pkg = exe.asBlob().getBytes();
+      FlexBuffers.Blob blob = exe.asBlob();
+      // the length is read from the options: bound it by them before copying that many bytes
+      if (blob.size() < 0 || blob.size() > bytes.length) {
+        throw new IllegalArgumentException(
+            "the package claims "
+                + blob.size()
+                + " bytes, more than the "
+                + bytes.length
+                + " bytes of custom options");
+      }
+      pkg = blob.getBytes();
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException iae) {
         throw iae;
       }
-      throw new IllegalArgumentException("custom options are not a FlexBuffers map: " + e, e);
+      throw new IllegalArgumentException(
+          "custom options are not a FlexBuffers map (" + e.getMessage() + ")", e);
     }
     String id = FlatTable.identifier(pkg);
     if (!IDENTIFIER.equals(id)) {

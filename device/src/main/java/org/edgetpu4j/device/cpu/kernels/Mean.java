@@ -5,6 +5,7 @@ import java.util.List;
 import org.edgetpu4j.device.cpu.math.Activations;
 import org.edgetpu4j.device.cpu.math.QuantMath;
 import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
@@ -50,6 +51,7 @@ public final class Mean implements Kernel {
     node.setShape(0, outShape.stream().mapToInt(Integer::intValue).toArray());
     // map each input element to its output element
     int[] strides = Shapes.strides(in.shape);
+    node.work(Checked.product(in.elementCount(), rank), "building the reduction index at load");
     int[] outIndex = new int[node.scratch(4L * in.elementCount(), "the reduction index") / 4];
     int[] keptStrides = new int[rank];
     int acc = 1;

@@ -1,6 +1,7 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
@@ -57,6 +58,7 @@ public final class Pad implements Kernel {
       fill[0] = (byte) out.zeroPoint();
     }
     int n = Shapes.flatSize(shape);
+    node.work(Checked.product(n, rank), "building the gather table at load");
     int[] src = new int[node.scratch(4L * n, "the gather table") / 4];
     int[] ost = Shapes.strides(shape);
     int[] ist = Shapes.strides(in.shape);

@@ -96,6 +96,7 @@ public final class StridedSlice implements Kernel {
     node.setShape(0, outShape.stream().mapToInt(Integer::intValue).toArray());
     node.require(out.type == in.type, "output type differs from input type");
     int total = node.scratch(Checked.product(4, Checked.elements(count)), "the gather table") / 4;
+    node.work(Checked.product(total, rank), "building the gather table at load");
     int[] src = new int[total];
     int[] ist = Shapes.strides(in.shape);
     int[] cst = Shapes.strides(count);

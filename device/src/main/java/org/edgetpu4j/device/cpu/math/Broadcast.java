@@ -40,6 +40,7 @@ public final class Broadcast {
     }
     // two index maps of the broadcast size: charged (and so bounded) before they are allocated
     int n = node.scratch(Checked.product(8, Checked.elements(out)), "the broadcast index maps") / 8;
+    node.work(Checked.product(n, rank), "building the broadcast index maps at load");
     int[] stA = Shapes.strides(sa);
     int[] stB = Shapes.strides(sb);
     int[] stO = Shapes.strides(out);
