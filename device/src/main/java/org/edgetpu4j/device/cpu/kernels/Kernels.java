@@ -59,6 +59,9 @@ public final class Kernels {
     add(BuiltinOp.MINIMUM, 4, new MaximumMinimum(false));
     add(BuiltinOp.SHAPE, 1, new ShapeOp());
     add(BuiltinOp.PACK, 3, new Pack());
+    add(BuiltinOp.SPLIT, 4, new Split());
+    add(BuiltinOp.ARG_MAX, 3, new ArgMinMax(true));
+    add(BuiltinOp.ARG_MIN, 3, new ArgMinMax(false));
   }
 
   private Kernels() {}
