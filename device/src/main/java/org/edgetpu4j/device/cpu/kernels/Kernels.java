@@ -62,6 +62,11 @@ public final class Kernels {
     add(BuiltinOp.SPLIT, 4, new Split());
     add(BuiltinOp.ARG_MAX, 3, new ArgMinMax(true));
     add(BuiltinOp.ARG_MIN, 3, new ArgMinMax(false));
+    add(BuiltinOp.CAST, 6, new Cast());
+    add(BuiltinOp.DIV, 2, new Divide(false));
+    add(BuiltinOp.FLOOR_DIV, 3, new Divide(true));
+    add(BuiltinOp.GATHER_ND, 5, new GatherNd());
+    add(BuiltinOp.UNPACK, 4, new Unpack());
   }
 
   private Kernels() {}
