@@ -33,6 +33,8 @@ def draw(rng, dtype, shape, edges):
             if flat.size > 6:
                 flat[5] = flat[6]
         return x
+    if dtype == np.bool_:
+        return rng.integers(0, 2, size=shape).astype(np.bool_)
     info = np.iinfo(dtype)
     x = rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
     if edges and x.size > 3:

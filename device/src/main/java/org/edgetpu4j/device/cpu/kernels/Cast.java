@@ -9,8 +9,8 @@ import org.edgetpu4j.tflite.TensorType;
 
 /**
  * CAST between float32, int8, uint8, int16, int32, int64 and bool, as C++ {@code static_cast}:
- * floats truncate toward zero, integers wrap to the narrower type, bool is {@code v != 0}. A float
- * outside the target range (undefined behaviour in C++) saturates, as Java's conversion does.
+ * floats truncate toward zero, integers wrap to the narrower type, bool is {@code v != 0}. Floats
+ * outside the target range: see {@link #writeFloat}.
  */
 public final class Cast implements Kernel {
   private static final TensorType[] TYPES = {
@@ -76,12 +76,25 @@ public final class Cast implements Kernel {
     }
   }
 
+  /**
+   * float to another type. In range, every type truncates toward zero. Out of range (undefined in
+   * C++) this follows what TFLite's x86-64 reference build produces: uint8, int16 and int32
+   * saturate, int8 keeps the low byte of the 32-bit conversion (whose out-of-range result is {@code
+   * INT32_MIN}), int64 gives {@code INT64_MIN}.
+   */
   private static void writeFloat(TensorType t, byte[] y, int yo, int i, float v) {
     switch (t) {
       case FLOAT32 -> Bytes.f32(y, yo, i, v);
       case BOOL -> y[yo + i] = (byte) (v != 0 ? 1 : 0);
-      case INT64 -> Bytes.i64(y, yo, i, (long) v);
-      default -> writeLong(t, y, yo, i, (int) v);
+      case UINT8 -> y[yo + i] = (byte) Math.max(0, Math.min(255, (int) v));
+      case INT16 -> writeLong(t, y, yo, i, Math.max(-32768, Math.min(32767, (int) v)));
+      case INT8 -> y[yo + i] = (byte) (inIntRange(v) ? (int) v : Integer.MIN_VALUE);
+      case INT64 -> Bytes.i64(y, yo, i, v >= -0x1p63f && v < 0x1p63f ? (long) v : Long.MIN_VALUE);
+      default -> Bytes.i32(y, yo, i, (int) v);
     }
+  }
+
+  private static boolean inIntRange(float v) {
+    return v >= -0x1p31f && v < 0x1p31f;
   }
 }

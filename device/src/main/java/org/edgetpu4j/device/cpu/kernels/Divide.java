@@ -47,6 +47,10 @@ public final class Divide implements Kernel {
         for (int i = 0; i < n; i++) {
           float p = Bytes.f32(m.data[ta], m.offset[ta], bc.i1(i));
           float q = Bytes.f32(m.data[tb], m.offset[tb], bc.i2(i));
+          if (flo && q == 0) {
+            throw new InvalidInputException(
+                node.fail("division by zero in " + b.describe()).getMessage());
+          }
           float v = flo ? (float) Math.floor((double) p / (double) q) : p / q;
           Bytes.f32(m.data[to], m.offset[to], i, Activations.clamp(v, r[0], r[1]));
         }

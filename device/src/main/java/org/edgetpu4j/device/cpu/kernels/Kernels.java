@@ -67,6 +67,8 @@ public final class Kernels {
     add(BuiltinOp.FLOOR_DIV, 3, new Divide(true));
     add(BuiltinOp.GATHER_ND, 5, new GatherNd());
     add(BuiltinOp.UNPACK, 4, new Unpack());
+    add(BuiltinOp.GATHER, 7, new Gather());
+    add(BuiltinOp.TILE, 3, new Tile());
   }
 
   private Kernels() {}
