@@ -50,6 +50,15 @@ public final class Split implements Kernel {
     int part = dim / k;
     int[] shape = in.shape.clone();
     shape[axis] = part;
+    return slices(node, in, shape, outer, Math.multiplyExact(inner, part));
+  }
+
+  /**
+   * Sets every output to {@code shape} and returns the step that deals the input out to them: each
+   * of {@code outer} rows holds one block of {@code blockBytes} per output, in output order.
+   */
+  static Step slices(Node node, Slot in, int[] shape, long outer, long blockBytes) {
+    int k = node.outputCount();
     int[] to = new int[k];
     for (int i = 0; i < k; i++) {
       node.require(node.out(i).type == in.type, node.out(i).describe() + " type != input type");
@@ -58,7 +67,7 @@ public final class Split implements Kernel {
     }
     int ti = in.index;
     int rows = Math.toIntExact(outer);
-    int block = Math.toIntExact(Math.multiplyExact(inner, part));
+    int block = Math.toIntExact(blockBytes);
     return m -> {
       int src = m.offset[ti];
       for (int r = 0; r < rows; r++) {

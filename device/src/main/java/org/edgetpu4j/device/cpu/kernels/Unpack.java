@@ -42,23 +42,6 @@ public final class Unpack implements Kernel {
         inner = Math.multiplyExact(inner, in.dim(d));
       }
     }
-    int[] to = new int[k];
-    for (int i = 0; i < k; i++) {
-      node.require(node.out(i).type == in.type, node.out(i).describe() + " type != input type");
-      node.setShape(i, shape);
-      to[i] = node.out(i).index;
-    }
-    int ti = in.index;
-    int rows = Math.toIntExact(outer);
-    int block = Math.toIntExact(inner);
-    return m -> {
-      int src = m.offset[ti];
-      for (int r = 0; r < rows; r++) {
-        for (int i = 0; i < k; i++) {
-          System.arraycopy(m.data[ti], src, m.data[to[i]], m.offset[to[i]] + r * block, block);
-          src += block;
-        }
-      }
-    };
+    return Split.slices(node, in, shape, outer, inner);
   }
 }
