@@ -56,8 +56,14 @@ public record Model(
     return operatorCodes.get(op.opcodeIndex());
   }
 
-  /** The constant data of {@code tensor}: its buffer's bytes, empty for non-constant tensors. */
+  /**
+   * The constant data of {@code tensor}: its buffer's bytes, empty for non-constant tensors. Buffer
+   * 0 is the empty sentinel; a model without buffers may still refer to it.
+   */
   public ByteArray data(Tensor tensor) {
+    if (tensor.buffer() == 0 && buffers.isEmpty()) {
+      return ByteArray.empty();
+    }
     return buffers.get(tensor.buffer()).data();
   }
 

@@ -174,7 +174,9 @@ final class ModelChecker {
   }
 
   private void tensor(String at, Tensor t) throws ModelFormatException {
-    inRange(t.buffer(), model.buffers().size(), at + ".buffer", "buffer");
+    if (t.buffer() != 0) { // buffer 0 means "no data", even in a model without buffers (as TFLite)
+      inRange(t.buffer(), model.buffers().size(), at + ".buffer", "buffer");
+    }
     IntArray shape = t.shape();
     long elements = 1;
     for (int d = 0; d < shape.length(); d++) {

@@ -98,4 +98,54 @@ class TfliteReaderTest {
     Files.write(p, bytes);
     return p;
   }
+
+  @Test
+  void bufferZeroMeansNoDataEvenWithoutBuffers() throws Exception {
+    Model m = TfliteReader.read(MNIST);
+    org.edgetpu4j.tflite.Tensor in = m.mainSubgraph().inputTensor(0);
+    org.edgetpu4j.tflite.Subgraph g =
+        new org.edgetpu4j.tflite.Subgraph(
+            "g",
+            java.util.List.of(
+                org.edgetpu4j.tflite.Tensor.of(
+                    in.name(), in.type(), in.shape(), 0, in.quantization())),
+            org.edgetpu4j.tflite.IntArray.of(0),
+            org.edgetpu4j.tflite.IntArray.of(0),
+            java.util.List.of());
+    Model noBuffers =
+        new Model(
+            3,
+            java.util.List.of(),
+            java.util.List.of(g),
+            "",
+            java.util.List.of(),
+            org.edgetpu4j.tflite.IntArray.of(),
+            java.util.List.of(),
+            java.util.List.of());
+    Model back = TfliteReader.read(TfliteWriter.toBytes(noBuffers));
+    assertThat(back.buffers()).isEmpty();
+    assertThat(back.isConstant(back.mainSubgraph().tensors().get(0))).isFalse();
+    // any other buffer index is still refused
+    Model dangling =
+        new Model(
+            3,
+            java.util.List.of(),
+            java.util.List.of(
+                new org.edgetpu4j.tflite.Subgraph(
+                    "g",
+                    java.util.List.of(
+                        org.edgetpu4j.tflite.Tensor.of(
+                            in.name(), in.type(), in.shape(), 1, in.quantization())),
+                    org.edgetpu4j.tflite.IntArray.of(0),
+                    org.edgetpu4j.tflite.IntArray.of(0),
+                    java.util.List.of())),
+            "",
+            java.util.List.of(),
+            org.edgetpu4j.tflite.IntArray.of(),
+            java.util.List.of(),
+            java.util.List.of());
+    assertThatThrownBy(() -> TfliteReader.read(TfliteWriter.toBytes(dangling)))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("refers to buffer 1 but there are 0");
+  }
 }

@@ -81,7 +81,7 @@ public final class FullyConnected implements Kernel {
             QuantParamsPrep.signedInputOffset(in),
             QuantParamsPrep.signedFilterOffset(node, w),
             QuantParamsPrep.intBias(node, bias, units),
-            QuantParamsPrep.channelMultipliers(node, in, w, out, units),
+            QuantParamsPrep.fullyConnectedMultipliers(node, in, w, out, units),
             out.zeroPoint(),
             Activations.quantizedRange(node, node.activation(), out));
     if (in.type == TensorType.INT8) {

@@ -59,6 +59,16 @@ public final class Kernels {
     add(BuiltinOp.MINIMUM, 4, new MaximumMinimum(false));
     add(BuiltinOp.SHAPE, 1, new ShapeOp());
     add(BuiltinOp.PACK, 3, new Pack());
+    add(BuiltinOp.SPLIT, 4, new Split());
+    add(BuiltinOp.ARG_MAX, 3, new ArgMinMax(true));
+    add(BuiltinOp.ARG_MIN, 3, new ArgMinMax(false));
+    add(BuiltinOp.CAST, 6, new Cast());
+    add(BuiltinOp.DIV, 2, new Divide(false));
+    add(BuiltinOp.FLOOR_DIV, 3, new Divide(true));
+    add(BuiltinOp.GATHER_ND, 5, new GatherNd());
+    add(BuiltinOp.UNPACK, 4, new Unpack());
+    add(BuiltinOp.GATHER, 7, new Gather());
+    add(BuiltinOp.TILE, 3, new Tile());
   }
 
   private Kernels() {}

@@ -55,8 +55,9 @@ public final class Activations {
   /** {@code [min, max]} for {@code act} on a float output. */
   public static float[] floatRange(Node node, Activation act) {
     return switch (act) {
-      case NONE -> new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
-      case RELU -> new float[] {0f, Float.POSITIVE_INFINITY};
+      // TFLite's CalculateActivationRange: no activation is [lowest, max], so infinities clamp
+      case NONE -> new float[] {-Float.MAX_VALUE, Float.MAX_VALUE};
+      case RELU -> new float[] {0f, Float.MAX_VALUE};
       case RELU6 -> new float[] {0f, 6f};
       case RELU_N1_TO_1 -> new float[] {-1f, 1f};
       default -> throw node.fail("fused activation " + act + " is not supported");

@@ -42,6 +42,29 @@ public final class QuantMath {
     return new Multiplier((int) qFixed, exp);
   }
 
+  /**
+   * The per-tensor output multiplier of TFLite's legacy convolution path ({@code
+   * GetQuantizedConvolutionMultipler}): the product {@code inputScale * filterScale} is formed in
+   * float32 and only then widened to double and divided by {@code outputScale}. TFLite uses it for
+   * uint8 convolutions (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV) and for FULLY_CONNECTED with a
+   * per-tensor filter; the float rounding of the product changes the Q31 mantissa for some scales.
+   */
+  public static Multiplier legacyConvolutionMultiplier(
+      float inputScale, float filterScale, float outputScale) {
+    float product = inputScale * filterScale;
+    return quantizeMultiplier((double) product / (double) outputScale);
+  }
+
+  /**
+   * The per-channel output multiplier of TFLite's convolution kernels ({@code
+   * PopulateConvolutionQuantizationParams}): {@code inputScale * filterScale / outputScale}, all in
+   * double.
+   */
+  public static Multiplier channelConvolutionMultiplier(
+      float inputScale, float filterScale, float outputScale) {
+    return quantizeMultiplier((double) inputScale * (double) filterScale / (double) outputScale);
+  }
+
   /** Rounds half away from zero, like C's {@code round}. */
   public static long roundHalfAway(double x) {
     return (long) (x < 0 ? -Math.floor(-x + 0.5) : Math.floor(x + 0.5));

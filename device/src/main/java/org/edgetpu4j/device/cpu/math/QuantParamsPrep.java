@@ -10,11 +10,33 @@ public final class QuantParamsPrep {
   private QuantParamsPrep() {}
 
   /**
-   * Per-output-channel multipliers {@code input_scale * filter_scale[c] / output_scale} (in double,
-   * as TFLite's PopulateConvolutionQuantizationParams), as {@code [multipliers, shifts]}.
+   * Output multipliers of a convolution (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV), one per
+   * output channel, as {@code [multipliers, shifts]}. Like TFLite: uint8 inputs use the legacy
+   * per-tensor multiplier (float32 scale product, {@link QuantMath#legacyConvolutionMultiplier});
+   * other types use {@code input_scale * filter_scale[c] / output_scale} in double.
    */
   public static int[][] channelMultipliers(
       Node node, Slot input, Slot filter, Slot output, int channels) {
+    checkScales(node, input, filter, output, channels);
+    boolean uint8 = input.type == TensorType.UINT8;
+    node.require(
+        !uint8 || filter.scales.length == 1,
+        filter.describe() + " is per-channel quantized, expected one scale for a uint8 input");
+    return multipliers(filter, input, output, channels, uint8);
+  }
+
+  /**
+   * Output multipliers of FULLY_CONNECTED, one per output unit, as {@code [multipliers, shifts]}.
+   * Like TFLite: a per-tensor filter uses the legacy multiplier (float32 scale product), a
+   * per-channel filter the double product of {@link #channelMultipliers}.
+   */
+  public static int[][] fullyConnectedMultipliers(
+      Node node, Slot input, Slot filter, Slot output, int units) {
+    checkScales(node, input, filter, output, units);
+    return multipliers(filter, input, output, units, filter.scales.length == 1);
+  }
+
+  private static void checkScales(Node node, Slot input, Slot filter, Slot output, int channels) {
     node.require(
         filter.scales.length == 1 || filter.scales.length == channels,
         filter.describe()
@@ -25,12 +47,19 @@ public final class QuantParamsPrep {
             + " output channels");
     node.requirePerTensor(input);
     node.requirePerTensor(output);
+  }
+
+  private static int[][] multipliers(
+      Slot filter, Slot input, Slot output, int channels, boolean legacy) {
     int[] mult = new int[channels];
     int[] shift = new int[channels];
     for (int c = 0; c < channels; c++) {
       float fs = filter.scales.length == 1 ? filter.scales[0] : filter.scales[c];
-      double real = (double) input.scale() * (double) fs / (double) output.scale();
-      QuantMath.Multiplier m = QuantMath.quantizeMultiplier(real);
+      QuantMath.Multiplier m =
+          legacy
+              ? QuantMath.legacyConvolutionMultiplier(
+                  input.scale(), filter.scales[0], output.scale())
+              : QuantMath.channelConvolutionMultiplier(input.scale(), fs, output.scale());
       mult[c] = m.multiplier();
       shift[c] = m.shift();
     }

@@ -42,6 +42,10 @@ public final class Bytes {
     return (long) I64.get(a, base + 8 * i);
   }
 
+  public static void i64(byte[] a, int base, int i, long v) {
+    I64.set(a, base + 8 * i, v);
+  }
+
   /** All elements of a constant int32 tensor. */
   public static int[] ints(byte[] a) {
     int[] out = new int[a.length / 4];

@@ -79,4 +79,20 @@ class QuantMathTest {
     assertThat(t[127]).isEqualTo((byte) 126);
     assertThat(t[(byte) -100 & 0xFF]).isEqualTo((byte) -128);
   }
+
+  /**
+   * A 1x1 uint8 CONV_2D of a TF1 quantized MobileNet (input and output scale 0.023528477, filter
+   * scale 0.015148181): TFLite's legacy path forms the scale product in float32, which moves the
+   * mantissa by 45 against the all-double product and flips some outputs by one step. The expected
+   * values are TFLite's QuantizeMultiplier applied to numpy's float32 product.
+   */
+  @Test
+  void legacyConvolutionMultiplierUsesTheFloat32ScaleProduct() {
+    float in = 0.023528477177023888f;
+    float filter = 0.015148180536925793f;
+    assertThat(QuantMath.legacyConvolutionMultiplier(in, filter, in))
+        .isEqualTo(new QuantMath.Multiplier(2081950125, -6));
+    assertThat(QuantMath.channelConvolutionMultiplier(in, filter, in))
+        .isEqualTo(new QuantMath.Multiplier(2081950080, -6));
+  }
 }
