@@ -1,12 +1,34 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.edgetpu4j.device.cpu.ModelRefusedException;
+import org.edgetpu4j.device.cpu.kernels.elementwise.Arithmetic;
+import org.edgetpu4j.device.cpu.kernels.elementwise.Compare;
+import org.edgetpu4j.device.cpu.kernels.elementwise.Prelu;
+import org.edgetpu4j.device.cpu.kernels.elementwise.Select;
+import org.edgetpu4j.device.cpu.kernels.elementwise.Unary;
+import org.edgetpu4j.device.cpu.kernels.normalize.LocalResponseNorm;
+import org.edgetpu4j.device.cpu.kernels.normalize.LogSoftmax;
+import org.edgetpu4j.device.cpu.kernels.reduce.Reduce;
+import org.edgetpu4j.device.cpu.kernels.shape.BroadcastTo;
+import org.edgetpu4j.device.cpu.kernels.shape.DepthSpace;
+import org.edgetpu4j.device.cpu.kernels.shape.ExpandDims;
+import org.edgetpu4j.device.cpu.kernels.shape.Fill;
+import org.edgetpu4j.device.cpu.kernels.shape.MirrorPad;
+import org.edgetpu4j.device.cpu.kernels.shape.Range;
+import org.edgetpu4j.device.cpu.kernels.shape.ReverseV2;
+import org.edgetpu4j.device.cpu.kernels.shape.Slice;
+import org.edgetpu4j.device.cpu.kernels.shape.SpaceBatch;
+import org.edgetpu4j.device.cpu.kernels.shape.SplitV;
+import org.edgetpu4j.device.cpu.kernels.shape.Transpose;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.OperatorCode;
+import org.edgetpu4j.tflite.TensorType;
 
 /**
  * The operator table: which builtin operators, in which versions, this interpreter runs. Anything
@@ -36,8 +58,7 @@ public final class Kernels {
     add(
         BuiltinOp.LOGISTIC,
         3,
-        Unary8.lutKernel(
-            x -> 1.0f / (1.0f + (float) Math.exp(-x)), x -> 1.0f / (1.0f + (float) Math.exp(-x))));
+        Unary8.lutKernel(x -> 1.0f / (1.0f + (float) Math.exp(-x)), Kernels::logisticFloat));
     add(BuiltinOp.TANH, 3, Unary8.lutKernel(Math::tanh, x -> (float) Math.tanh(x)));
     add(BuiltinOp.EXP, 2, Unary8.lutKernel(Math::exp, x -> (float) Math.exp(x)));
     add(BuiltinOp.SQRT, 2, Unary8.truncatingKernel(Math::sqrt, x -> (float) Math.sqrt(x)));
@@ -59,9 +80,87 @@ public final class Kernels {
     add(BuiltinOp.MINIMUM, 4, new MaximumMinimum(false));
     add(BuiltinOp.SHAPE, 1, new ShapeOp());
     add(BuiltinOp.PACK, 3, new Pack());
+    addElementwiseReduceShape();
+  }
+
+  /** Float, int32, int64 and bool kernels of kernels.elementwise, .reduce and .shape. */
+  private static void addElementwiseReduceShape() {
+    widen(BuiltinOp.ADD, EnumSet.of(TensorType.INT64), Arithmetic.add());
+    widen(BuiltinOp.SUB, EnumSet.of(TensorType.INT64), Arithmetic.sub());
+    widen(BuiltinOp.MUL, EnumSet.of(TensorType.INT32, TensorType.INT64), Arithmetic.mul());
+    widen(BuiltinOp.MAXIMUM, EnumSet.of(TensorType.INT32, TensorType.INT64), Arithmetic.maximum());
+    widen(BuiltinOp.MINIMUM, EnumSet.of(TensorType.INT32, TensorType.INT64), Arithmetic.minimum());
+    add(BuiltinOp.SQUARED_DIFFERENCE, 1, Arithmetic.squaredDifference());
+    add(BuiltinOp.POW, 1, Arithmetic.pow());
+    add(BuiltinOp.FLOOR_MOD, 1, Arithmetic.floorMod());
+    add(BuiltinOp.EQUAL, 3, Compare.equal());
+    add(BuiltinOp.NOT_EQUAL, 3, Compare.notEqual());
+    add(BuiltinOp.LESS, 2, Compare.less());
+    add(BuiltinOp.LESS_EQUAL, 2, Compare.lessEqual());
+    add(BuiltinOp.GREATER, 2, Compare.greater());
+    add(BuiltinOp.GREATER_EQUAL, 2, Compare.greaterEqual());
+    add(BuiltinOp.LOGICAL_AND, 1, Compare.logical(true));
+    add(BuiltinOp.LOGICAL_OR, 1, Compare.logical(false));
+    add(BuiltinOp.LOGICAL_NOT, 1, Unary.logicalNot());
+    add(BuiltinOp.SELECT, 2, new Select(false));
+    add(BuiltinOp.SELECT_V2, 1, new Select(true));
+    add(BuiltinOp.ABS, 1, Unary.abs());
+    add(BuiltinOp.NEG, 1, Unary.neg());
+    add(BuiltinOp.SIGN, 2, Unary.sign());
+    add(BuiltinOp.FLOOR, 1, Unary.ofFloat(x -> (float) Math.floor(x)));
+    add(BuiltinOp.SQUARE, 1, Unary.ofFloat(x -> x * x));
+    add(BuiltinOp.RSQRT, 1, Unary.ofFloat(x -> 1f / (float) Math.sqrt(x)));
+    add(BuiltinOp.LOG, 1, Unary.ofFloat(x -> (float) Math.log(x)));
+    add(BuiltinOp.COS, 1, Unary.ofFloat(x -> (float) Math.cos(x)));
+    add(BuiltinOp.SUM, 1, new Reduce(Reduce.Kind.SUM));
+    add(BuiltinOp.REDUCE_PROD, 1, new Reduce(Reduce.Kind.PROD));
+    add(BuiltinOp.REDUCE_MAX, 3, new Reduce(Reduce.Kind.MAX));
+    add(BuiltinOp.REDUCE_MIN, 3, new Reduce(Reduce.Kind.MIN));
+    add(BuiltinOp.REDUCE_ANY, 1, new Reduce(Reduce.Kind.ANY));
+    add(BuiltinOp.REDUCE_ALL, 1, new Reduce(Reduce.Kind.ALL));
+    add(BuiltinOp.TRANSPOSE, 5, new Transpose());
+    add(BuiltinOp.SLICE, 5, new Slice());
+    add(BuiltinOp.REVERSE_V2, 2, new ReverseV2());
+    add(BuiltinOp.BROADCAST_TO, 3, new BroadcastTo());
+    add(BuiltinOp.DEPTH_TO_SPACE, 2, new DepthSpace(true));
+    add(BuiltinOp.SPACE_TO_DEPTH, 2, new DepthSpace(false));
+    add(BuiltinOp.SPACE_TO_BATCH_ND, 3, new SpaceBatch(true));
+    add(BuiltinOp.BATCH_TO_SPACE_ND, 3, new SpaceBatch(false));
+    add(BuiltinOp.MIRROR_PAD, 2, new MirrorPad());
+    add(BuiltinOp.SPLIT_V, 2, new SplitV());
+    add(BuiltinOp.FILL, 3, new Fill(false));
+    add(BuiltinOp.ZEROS_LIKE, 1, new Fill(true));
+    add(BuiltinOp.EXPAND_DIMS, 1, new ExpandDims(false));
+    add(BuiltinOp.RANK, 1, new ExpandDims(true));
+    add(BuiltinOp.RANGE, 1, new Range());
+    add(BuiltinOp.LOG_SOFTMAX, 1, new LogSoftmax());
+    add(BuiltinOp.LOCAL_RESPONSE_NORMALIZATION, 1, new LocalResponseNorm());
+    add(BuiltinOp.PRELU, 1, new Prelu());
+  }
+
+  /** Routes inputs of {@code types} to {@code kernel}, others to the operator's kernel so far. */
+  private static void widen(BuiltinOp op, Set<TensorType> types, Kernel kernel) {
+    Entry e = TABLE.get(op);
+    Kernel base = e.kernel();
+    TABLE.put(
+        op,
+        new Entry(
+            e.maxVersion(),
+            node -> (types.contains(node.in(0).type) ? kernel : base).prepare(node)));
   }
 
   private Kernels() {}
+
+  /** Float logistic as TFLite's reference: saturated above 16.62, {@code exp(x)} below -9. */
+  private static float logisticFloat(float x) {
+    if (x > 16.619047164916992188f) {
+      return 1f;
+    }
+    if (x < -9f) {
+      return (float) Math.exp(x);
+    }
+    return 1.0f / (1.0f + (float) Math.exp(-x));
+  }
 
   private static void add(BuiltinOp op, int maxVersion, Kernel kernel) {
     TABLE.put(op, new Entry(maxVersion, kernel));
