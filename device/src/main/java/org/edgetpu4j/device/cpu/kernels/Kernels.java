@@ -126,7 +126,7 @@ public final class Kernels {
     add(BuiltinOp.SPACE_TO_DEPTH, 2, new DepthSpace(false));
     add(BuiltinOp.SPACE_TO_BATCH_ND, 3, new SpaceBatch(true));
     add(BuiltinOp.BATCH_TO_SPACE_ND, 3, new SpaceBatch(false));
-    add(BuiltinOp.MIRROR_PAD, 2, new MirrorPad());
+    add(BuiltinOp.MIRROR_PAD, 3, new MirrorPad());
     add(BuiltinOp.SPLIT_V, 2, new SplitV());
     add(BuiltinOp.FILL, 3, new Fill(false));
     add(BuiltinOp.ZEROS_LIKE, 1, new Fill(true));

@@ -1,5 +1,6 @@
 package org.edgetpu4j.device.cpu.kernels.elementwise;
 
+import org.edgetpu4j.device.cpu.math.QuantMath;
 import org.edgetpu4j.device.cpu.node.Bytes;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Node;
@@ -9,10 +10,40 @@ import org.edgetpu4j.tflite.TensorType;
 
 /**
  * Comparisons (EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL) with broadcasting and a
- * bool output, on float32, int32, int64 and (EQUAL, NOT_EQUAL) bool; LOGICAL_AND and LOGICAL_OR on
- * bool.
+ * bool output, on float32, int32, int64, int8, uint8 and (EQUAL, NOT_EQUAL) bool; LOGICAL_AND and
+ * LOGICAL_OR on bool.
  */
 public final class Compare implements Kernel {
+  /**
+   * 8-bit inputs: both sides are brought to a common scale as TFLite does ({@code (q - zp) << 8}
+   * times each input's scale as a fixed-point multiplier) and compared there.
+   */
+  private static Step quantized(Node node, Slot a, Slot b, int[] ia, int[] ib, int n, Outcome o) {
+    node.requirePerTensor(a);
+    node.requirePerTensor(b);
+    QuantMath.Multiplier m1 = QuantMath.quantizeMultiplier(a.scale());
+    QuantMath.Multiplier m2 = QuantMath.quantizeMultiplier(b.scale());
+    int off1 = -a.zeroPoint();
+    int off2 = -b.zeroPoint();
+    boolean unsigned = a.type == TensorType.UINT8;
+    int t1 = a.index;
+    int t2 = b.index;
+    int to = node.out(0).index;
+    return m -> {
+      for (int k = 0; k < n; k++) {
+        int x = m.data[t1][m.offset[t1] + Indexing.at(ia, k)];
+        int y = m.data[t2][m.offset[t2] + Indexing.at(ib, k)];
+        if (unsigned) {
+          x &= 0xFF;
+          y &= 0xFF;
+        }
+        int sx = QuantMath.multiply((x + off1) * (1 << 8), m1);
+        int sy = QuantMath.multiply((y + off2) * (1 << 8), m2);
+        m.data[to][m.offset[to] + k] = (byte) (o.of(Integer.compare(sx, sy)) ? 1 : 0);
+      }
+    };
+  }
+
   /** The outcome of comparing two numbers: the sign of {@code a - b}. */
   private interface Outcome {
     boolean of(int sign);
@@ -131,6 +162,9 @@ public final class Compare implements Kernel {
             m.data[to][m.offset[to] + k] = (byte) (o.of(Integer.compare(x, y)) ? 1 : 0);
           }
         };
+      case INT8:
+      case UINT8:
+        return quantized(node, a, b, ia, ib, n, o);
       default:
         throw node.fail(a.describe() + " has type " + a.type + ", which comparisons do not take");
     }
