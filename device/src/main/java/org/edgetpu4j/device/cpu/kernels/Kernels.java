@@ -13,6 +13,7 @@ import org.edgetpu4j.device.cpu.kernels.elementwise.Select;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Unary;
 import org.edgetpu4j.device.cpu.kernels.normalize.LocalResponseNorm;
 import org.edgetpu4j.device.cpu.kernels.normalize.LogSoftmax;
+import org.edgetpu4j.device.cpu.kernels.q16.Sigmoid16;
 import org.edgetpu4j.device.cpu.kernels.reduce.Reduce;
 import org.edgetpu4j.device.cpu.kernels.shape.BroadcastTo;
 import org.edgetpu4j.device.cpu.kernels.shape.DepthSpace;
@@ -136,6 +137,9 @@ public final class Kernels {
     add(BuiltinOp.LOG_SOFTMAX, 1, new LogSoftmax());
     add(BuiltinOp.LOCAL_RESPONSE_NORMALIZATION, 1, new LocalResponseNorm());
     add(BuiltinOp.PRELU, 1, new Prelu());
+    // 16x8 (int16 activations)
+    widen(BuiltinOp.TANH, EnumSet.of(TensorType.INT16), new Sigmoid16(true));
+    widen(BuiltinOp.LOGISTIC, EnumSet.of(TensorType.INT16), new Sigmoid16(false));
   }
 
   /** Routes inputs of {@code types} to {@code kernel}, others to the operator's kernel so far. */
