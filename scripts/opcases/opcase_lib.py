@@ -36,11 +36,12 @@ def convert(fn, specs, mode="float", rep=None):
             conv.target_spec.supported_ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
             conv.inference_input_type = tf.uint8
             conv.inference_output_type = tf.uint8
-        elif mode == "16x8":
+        elif mode in ("16x8", "16x8_float_io"):
             conv.target_spec.supported_ops = [
                 tf.lite.OpsSet.EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8]
-            conv.inference_input_type = tf.int16
-            conv.inference_output_type = tf.int16
+            if mode == "16x8":
+                conv.inference_input_type = tf.int16
+                conv.inference_output_type = tf.int16
     return conv.convert()
 
 
@@ -84,7 +85,7 @@ def case(name, fn, specs, op, mode="float", lo=-4.0, hi=4.0, samples=SAMPLES, ra
         for i, det in enumerate(ins):
             if values is not None:
                 x = np.asarray(values[s][i], dtype=det["dtype"]).reshape(det["shape"])
-            elif det["dtype"] in (np.int8, np.uint8, np.int16) and mode != "float":
+            elif det["dtype"] in (np.int8, np.uint8, np.int16) and mode != "float":  # quantized
                 info = np.iinfo(det["dtype"])
                 x = rng.integers(info.min, info.max + 1, size=det["shape"]).astype(det["dtype"])
             else:

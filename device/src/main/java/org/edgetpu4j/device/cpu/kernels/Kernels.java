@@ -13,6 +13,13 @@ import org.edgetpu4j.device.cpu.kernels.elementwise.Select;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Unary;
 import org.edgetpu4j.device.cpu.kernels.normalize.LocalResponseNorm;
 import org.edgetpu4j.device.cpu.kernels.normalize.LogSoftmax;
+import org.edgetpu4j.device.cpu.kernels.q16.Arith16;
+import org.edgetpu4j.device.cpu.kernels.q16.Conv16;
+import org.edgetpu4j.device.cpu.kernels.q16.FullyConnected16;
+import org.edgetpu4j.device.cpu.kernels.q16.MaxMin16;
+import org.edgetpu4j.device.cpu.kernels.q16.Pool16;
+import org.edgetpu4j.device.cpu.kernels.q16.Relu16;
+import org.edgetpu4j.device.cpu.kernels.q16.Requantize16;
 import org.edgetpu4j.device.cpu.kernels.q16.Sigmoid16;
 import org.edgetpu4j.device.cpu.kernels.reduce.Reduce;
 import org.edgetpu4j.device.cpu.kernels.shape.BroadcastTo;
@@ -27,6 +34,7 @@ import org.edgetpu4j.device.cpu.kernels.shape.SpaceBatch;
 import org.edgetpu4j.device.cpu.kernels.shape.SplitV;
 import org.edgetpu4j.device.cpu.kernels.shape.Transpose;
 import org.edgetpu4j.device.cpu.node.Kernel;
+import org.edgetpu4j.tflite.Activation;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.OperatorCode;
 import org.edgetpu4j.tflite.TensorType;
@@ -140,6 +148,32 @@ public final class Kernels {
     // 16x8 (int16 activations)
     widen(BuiltinOp.TANH, EnumSet.of(TensorType.INT16), new Sigmoid16(true));
     widen(BuiltinOp.LOGISTIC, EnumSet.of(TensorType.INT16), new Sigmoid16(false));
+    Set<TensorType> i16 = EnumSet.of(TensorType.INT16);
+    widen(BuiltinOp.ADD, i16, new Arith16(Arith16.Kind.ADD));
+    widen(BuiltinOp.SUB, i16, new Arith16(Arith16.Kind.SUB));
+    widen(BuiltinOp.MUL, i16, new Arith16(Arith16.Kind.MUL));
+    widen(BuiltinOp.CONV_2D, i16, new Conv16(false));
+    widen(BuiltinOp.DEPTHWISE_CONV_2D, i16, new Conv16(true));
+    widen(BuiltinOp.FULLY_CONNECTED, i16, new FullyConnected16());
+    widen(BuiltinOp.AVERAGE_POOL_2D, i16, new Pool16(true));
+    widen(BuiltinOp.MAX_POOL_2D, i16, new Pool16(false));
+    widen(BuiltinOp.RELU, i16, new Relu16(Activation.RELU));
+    widen(BuiltinOp.RELU6, i16, new Relu16(Activation.RELU6));
+    widen(BuiltinOp.RELU_N1_TO_1, i16, new Relu16(Activation.RELU_N1_TO_1));
+    widen(BuiltinOp.LEAKY_RELU, i16, new Relu16(null));
+    widen(BuiltinOp.MAXIMUM, i16, new MaxMin16(true));
+    widen(BuiltinOp.MINIMUM, i16, new MaxMin16(false));
+    Kernel quantize16 = new Requantize16();
+    Kernel quantize = TABLE.get(BuiltinOp.QUANTIZE).kernel();
+    TABLE.put(
+        BuiltinOp.QUANTIZE,
+        new Entry(
+            TABLE.get(BuiltinOp.QUANTIZE).maxVersion(),
+            node ->
+                (node.in(0).type == TensorType.INT16 || node.out(0).type == TensorType.INT16
+                        ? quantize16
+                        : quantize)
+                    .prepare(node)));
   }
 
   /** Routes inputs of {@code types} to {@code kernel}, others to the operator's kernel so far. */
