@@ -11,6 +11,7 @@ import org.edgetpu4j.device.cpu.kernels.elementwise.Compare;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Prelu;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Select;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Unary;
+import org.edgetpu4j.device.cpu.kernels.matmul.BatchMatMul;
 import org.edgetpu4j.device.cpu.kernels.normalize.LocalResponseNorm;
 import org.edgetpu4j.device.cpu.kernels.normalize.LogSoftmax;
 import org.edgetpu4j.device.cpu.kernels.q16.Arith16;
@@ -145,6 +146,7 @@ public final class Kernels {
     add(BuiltinOp.LOG_SOFTMAX, 1, new LogSoftmax());
     add(BuiltinOp.LOCAL_RESPONSE_NORMALIZATION, 1, new LocalResponseNorm());
     add(BuiltinOp.PRELU, 1, new Prelu());
+    add(BuiltinOp.BATCH_MATMUL, 2, new BatchMatMul());
     // 16x8 (int16 activations)
     widen(BuiltinOp.TANH, EnumSet.of(TensorType.INT16), new Sigmoid16(true));
     widen(BuiltinOp.LOGISTIC, EnumSet.of(TensorType.INT16), new Sigmoid16(false));
