@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.edgetpu4j.device.cpu.ModelRefusedException;
+import org.edgetpu4j.device.cpu.kernels.control.If;
+import org.edgetpu4j.device.cpu.kernels.control.While;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Arithmetic;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Compare;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Prelu;
@@ -147,6 +149,8 @@ public final class Kernels {
     add(BuiltinOp.LOCAL_RESPONSE_NORMALIZATION, 1, new LocalResponseNorm());
     add(BuiltinOp.PRELU, 1, new Prelu());
     add(BuiltinOp.BATCH_MATMUL, 2, new BatchMatMul());
+    add(BuiltinOp.WHILE, 1, new While());
+    add(BuiltinOp.IF, 1, new If());
     // 16x8 (int16 activations)
     widen(BuiltinOp.TANH, EnumSet.of(TensorType.INT16), new Sigmoid16(true));
     widen(BuiltinOp.LOGISTIC, EnumSet.of(TensorType.INT16), new Sigmoid16(false));
