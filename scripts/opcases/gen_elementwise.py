@@ -117,7 +117,14 @@ def prelu_cases():
         case(name, tf.function(lambda x: layer(x)), [spec((1, 3, 3, 4))], "PRELU", mode=mode)
 
 
-B_ += [select_cases, prelu_cases]
+def add_n_cases():
+    case("add_n_f32", tf.function(lambda a, b, c: tf.math.add_n([a, b, c])),
+         [spec((2, 3)), spec((2, 3)), spec((2, 3))], "ADD_N")
+    case("add_n_i32", tf.function(lambda a, b: tf.math.add_n([a, b])),
+         [spec((4,), I32), spec((4,), I32)], "ADD_N", lo=-1000, hi=1000)
+
+
+B_ += [select_cases, prelu_cases, add_n_cases]
 
 if __name__ == "__main__":
     run(B_)

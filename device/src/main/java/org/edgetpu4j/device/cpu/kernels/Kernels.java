@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.kernels.control.If;
 import org.edgetpu4j.device.cpu.kernels.control.While;
+import org.edgetpu4j.device.cpu.kernels.elementwise.AddN;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Arithmetic;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Compare;
 import org.edgetpu4j.device.cpu.kernels.elementwise.Prelu;
@@ -150,6 +151,7 @@ public final class Kernels {
     add(BuiltinOp.PRELU, 1, new Prelu());
     add(BuiltinOp.BATCH_MATMUL, 2, new BatchMatMul());
     add(BuiltinOp.WHILE, 1, new While());
+    add(BuiltinOp.ADD_N, 1, new AddN());
     add(BuiltinOp.IF, 1, new If());
     // 16x8 (int16 activations)
     widen(BuiltinOp.TANH, EnumSet.of(TensorType.INT16), new Sigmoid16(true));
