@@ -16,7 +16,11 @@ final class ModelCheck {
     if (model.subgraphs().isEmpty()) {
       throw new ModelRefusedException("the model has no subgraph");
     }
-    Subgraph sg = model.mainSubgraph();
+    check(model, model.mainSubgraph());
+  }
+
+  /** The same checks for any subgraph of {@code model}. */
+  static void check(Model model, Subgraph sg) {
     int n = sg.tensors().size();
     int buffers = model.buffers().size();
     for (int t = 0; t < n; t++) {

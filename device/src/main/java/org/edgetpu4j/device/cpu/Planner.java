@@ -45,7 +45,13 @@ final class Planner {
    */
   static Plan plan(Model model, int[][] inputShapes, InterpreterOptions options) {
     checkSupported(model, options);
-    Subgraph sg = model.mainSubgraph();
+    return plan(model, model.mainSubgraph(), inputShapes, options);
+  }
+
+  /**
+   * Plans subgraph {@code sg} of {@code model} (checked like the main one) with the input shapes.
+   */
+  static Plan plan(Model model, Subgraph sg, int[][] inputShapes, InterpreterOptions options) {
     int n = sg.tensors().size();
     Slot[] slots = new Slot[n];
     for (int t = 0; t < n; t++) {

@@ -40,7 +40,11 @@ public final class Conv2D implements Kernel {
       int padH,
       int padW) {
 
-    static Geometry of(Node node, Slot in, int fH, int fW, String dilPrefix) {
+    /**
+     * The geometry of {@code node}'s window over {@code in} (dilation options under {@code
+     * dilPrefix}).
+     */
+    public static Geometry of(Node node, Slot in, int fH, int fW, String dilPrefix) {
       boolean same = node.options.padding() == Padding.SAME;
       int sh = node.options.getInt("stride_h");
       int sw = node.options.getInt("stride_w");
