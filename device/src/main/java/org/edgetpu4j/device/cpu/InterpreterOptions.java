@@ -13,18 +13,35 @@ import org.edgetpu4j.device.cpu.node.Kernel;
  * the same {@link Kernel} interface as the builtin ones: its {@code prepare} validates the operator
  * and sets the output shapes, the returned step computes.
  *
+ * <p>Heavy operators (convolutions, fully connected layers) split their output over up to {@code
+ * threads} threads of a pool shared by every interpreter; results are the same for any count.
+ *
  * @param customOps kernels of custom operators, by custom code
+ * @param threads most threads one operator runs on, at least 1
  */
-public record InterpreterOptions(Map<String, Kernel> customOps) {
+public record InterpreterOptions(Map<String, Kernel> customOps, int threads) {
 
-  /** Copies the map; names and kernels must not be null. */
+  /** Copies the map; names and kernels must not be null; threads at least 1. */
   public InterpreterOptions {
     customOps = Map.copyOf(customOps);
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
   }
 
-  /** No custom operators. */
+  /** {@code customOps} with the default thread count (the available cores). */
+  public InterpreterOptions(Map<String, Kernel> customOps) {
+    this(customOps, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** No custom operators, one thread per available core. */
   public static InterpreterOptions defaults() {
     return new InterpreterOptions(Map.of());
+  }
+
+  /** These options with operators split over up to {@code n} threads ({@code n >= 1}). */
+  public InterpreterOptions withThreads(int n) {
+    return new InterpreterOptions(customOps, n);
   }
 
   /** These options with {@code kernel} run for custom operators named {@code customCode}. */
@@ -33,6 +50,6 @@ public record InterpreterOptions(Map<String, Kernel> customOps) {
     Objects.requireNonNull(kernel, "kernel");
     Map<String, Kernel> m = new TreeMap<>(customOps);
     m.put(customCode, kernel);
-    return new InterpreterOptions(m);
+    return new InterpreterOptions(m, threads);
   }
 }

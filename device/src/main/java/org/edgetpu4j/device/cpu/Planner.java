@@ -7,6 +7,7 @@ import org.edgetpu4j.device.cpu.kernels.Kernels;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Memory;
 import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Parallel;
 import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.device.cpu.node.Step;
@@ -75,6 +76,7 @@ final class Planner {
       isOutput[t] = true;
     }
 
+    Parallel parallel = Parallel.of(options.threads());
     Memory fold = new Memory(n);
     List<Step> steps = new ArrayList<>();
     List<int[]> stepInputs = new ArrayList<>();
@@ -100,7 +102,7 @@ final class Planner {
         outs[k] = slot(slots, op.outputs().get(k), i, code);
         feedsOutput |= isOutput[outs[k].index];
       }
-      Node node = new Node(i, code, op, model, ins, outs);
+      Node node = new Node(i, code, op, model, ins, outs, parallel);
       Step step;
       try {
         step = kernel.prepare(node);

@@ -31,10 +31,24 @@ public final class Node {
 
   private final Slot[] inputs;
   private final Slot[] outputs;
+  private final Parallel parallel;
 
   /** An operator of {@code model} with its input and output slots (null for absent inputs). */
   public Node(
       int index, OperatorCode code, Operator operator, Model model, Slot[] inputs, Slot[] outputs) {
+    this(index, code, operator, model, inputs, outputs, Parallel.SERIAL);
+  }
+
+  /** As above, with the threads its step may split work over. */
+  public Node(
+      int index,
+      OperatorCode code,
+      Operator operator,
+      Model model,
+      Slot[] inputs,
+      Slot[] outputs,
+      Parallel parallel) {
+    this.parallel = parallel;
     this.index = index;
     this.code = code;
     this.options = operator.builtinOptions();
@@ -42,6 +56,11 @@ public final class Node {
     this.model = model;
     this.inputs = inputs;
     this.outputs = outputs;
+  }
+
+  /** The threads this operator's step may split its work over. */
+  public Parallel parallel() {
+    return parallel;
   }
 
   /** The custom operator's options bytes (empty when there are none). */
