@@ -30,7 +30,7 @@ public final class StepProfile {
         Planner.plan(
             model,
             new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()},
-            InterpreterOptions.defaults());
+            InterpreterOptions.defaults().withThreads(Integer.getInteger("threads", 1)));
     Memory m = plan.memory();
     int t0 = plan.inputs()[0];
     System.arraycopy(in.get(0), 0, m.data[t0], m.offset[t0], in.get(0).length);

@@ -1,7 +1,8 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.math.Activations;
-import org.edgetpu4j.device.cpu.math.DirectConv;
+import org.edgetpu4j.device.cpu.math.Dot;
+import org.edgetpu4j.device.cpu.math.PackedConv;
 import org.edgetpu4j.device.cpu.math.QuantParamsPrep;
 import org.edgetpu4j.device.cpu.math.QuantRows;
 import org.edgetpu4j.device.cpu.node.Bytes;
@@ -110,7 +111,8 @@ public final class Conv2D implements Kernel {
     byte pad = (byte) (flip ? in.zeroPoint() - 128 : in.zeroPoint());
     int ti = in.index;
     int to = out.index;
-    boolean direct = !flip && g.fH() == 1 && g.fW() == 1 && g.strideH() == 1 && g.strideW() == 1;
+    boolean direct =
+        !Dot.SIMD && !flip && g.fH() == 1 && g.fW() == 1 && g.strideH() == 1 && g.strideW() == 1;
     if (direct) {
       int pixels = g.batches() * g.inH() * g.inW();
       return m -> {
@@ -127,9 +129,22 @@ public final class Conv2D implements Kernel {
         }
       };
     }
-    Step directStep = DirectConv.of(g, rows, ti, to, pad, flip);
-    if (directStep != null) {
-      return directStep;
+    Step packed =
+        PackedConv.of(
+            g,
+            w,
+            QuantParamsPrep.signedFilterOffset(node, filter),
+            flip,
+            in.zeroPoint(),
+            QuantParamsPrep.intBias(node, bias, oc),
+            QuantParamsPrep.channelMultipliers(node, in, filter, out, oc),
+            out.zeroPoint(),
+            Activations.quantizedRange(node, node.activation(), out),
+            ti,
+            to,
+            node.parallel());
+    if (packed != null) {
+      return packed;
     }
     byte[] patch = new byte[4 * depth];
     int outW = g.outW();
