@@ -127,8 +127,8 @@ public final class DepthwisePacked implements Step {
     byte[] y = m.data[to];
     int yo = m.offset[to];
     int rows = g.batches() * g.outH();
-    int grain = Math.max(1, (1 << 15) / Math.max(1, g.outW() * ic * tapOff.length));
-    parallel.forRange(rows, grain, (from, until, worker) -> rows(y, yo, from, until, worker));
+    long work = (long) g.outW() * ic * tapOff.length;
+    parallel.forRange(rows, work, (from, until, worker) -> rows(y, yo, from, until, worker));
   }
 
   private void rows(byte[] y, int yo, int from, int until, int worker) {

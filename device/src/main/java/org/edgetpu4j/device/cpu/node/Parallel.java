@@ -22,10 +22,20 @@ public final class Parallel {
     void run(int from, int to, int worker);
   }
 
+  /**
+   * System property: the least work (multiply-adds) worth a chunk of its own, default {@value
+   * #DEFAULT_MIN_WORK}; read when a plan is made.
+   */
+  public static final String MIN_WORK_PROPERTY = "edgetpu4j.parallel.minwork";
+
+  static final int DEFAULT_MIN_WORK = 1 << 16;
+
   private final int threads;
+  private final long minWork;
 
   private Parallel(int threads) {
     this.threads = threads;
+    this.minWork = Math.max(1, Long.getLong(MIN_WORK_PROPERTY, DEFAULT_MIN_WORK));
   }
 
   /** Splitting over {@code threads} threads (1 means serial). */
@@ -42,11 +52,13 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code body} over {@code [0, n)} split in at most {@link #threads()} chunks, none smaller
-   * than {@code grain} elements (except when {@code n} is); returns when all chunks are done.
+   * Runs {@code body} over {@code [0, n)} split in at most {@link #threads()} chunks, each worth at
+   * least the minimum work when an element is worth {@code workPerElement}; returns when all chunks
+   * are done.
    */
-  public void forRange(int n, int grain, Range body) {
-    int chunks = (int) Math.min(threads, Math.max(1, n / (long) Math.max(1, grain)));
+  public void forRange(int n, long workPerElement, Range body) {
+    long grain = Math.max(1, (minWork + workPerElement - 1) / Math.max(1, workPerElement));
+    int chunks = (int) Math.min(threads, Math.max(1, n / grain));
     if (chunks <= 1 || !Pool.SHARED.run(chunks, n, body)) {
       body.run(0, n, 0);
     }
