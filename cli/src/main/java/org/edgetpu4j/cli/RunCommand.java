@@ -43,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin ThreadsOption threads;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -50,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     Model m = TfliteReader.read(model);
     Interpreter interpreter;
     try {
-      interpreter = Interpreter.load(m);
+      interpreter = Interpreter.load(m, threads.options());
     } catch (ModelRefusedException e) {
       throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Kernel;
 import org.edgetpu4j.device.cpu.node.Memory;
 import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Parallel;
 import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.device.cpu.node.Step;
@@ -91,6 +92,7 @@ final class Planner {
     Budget budget =
         new Budget(limits.maxArenaBytes(), limits.maxScratchBytes(), limits.maxOpsPerRun());
     long folded = 0;
+    Parallel parallel = Parallel.of(options.threads());
     Memory fold = new Memory(n);
     List<Step> steps = new ArrayList<>();
     List<int[]> stepInputs = new ArrayList<>();
@@ -116,7 +118,7 @@ final class Planner {
         outs[k] = slot(slots, op.outputs().get(k), i, code);
         feedsOutput |= isOutput[outs[k].index];
       }
-      Node node = new Node(i, code, op, model, ins, outs, budget);
+      Node node = new Node(i, code, op, model, ins, outs, budget, parallel);
       Step step;
       try {
         for (Slot s : ins) {

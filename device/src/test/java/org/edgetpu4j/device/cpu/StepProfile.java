@@ -6,22 +6,31 @@ import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
 import org.edgetpu4j.tflite.testing.ConformanceCases;
 
-/** Prints the time spent per operator of a conformance case: {@code StepProfile case [runs]}. */
+/**
+ * Prints the time spent per operator class of a conformance case or a model file (zero input):
+ * {@code StepProfile case-or-model.tflite [runs]}; {@code -Dsteps=true} lists every step.
+ */
 public final class StepProfile {
   private StepProfile() {}
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
-    ConformanceCases.Case c = ConformanceCases.load(args[0]);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    Model model = TfliteReader.read(c.model());
-    List<byte[]> in =
-        c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
+    Model model;
+    List<byte[]> in;
+    if (args[0].endsWith(".tflite")) {
+      model = TfliteReader.read(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[0])));
+      in = List.of(new byte[Interpreter.load(model).input(0).byteSize()]);
+    } else {
+      ConformanceCases.Case c = ConformanceCases.load(args[0]);
+      model = TfliteReader.read(c.model());
+      in = c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
+    }
     Plan plan =
         Planner.plan(
             model,
             new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()},
-            InterpreterOptions.defaults());
+            InterpreterOptions.defaults().withThreads(Integer.getInteger("threads", 1)));
     Memory m = plan.memory();
     int t0 = plan.inputs()[0];
     System.arraycopy(in.get(0), 0, m.data[t0], m.offset[t0], in.get(0).length);

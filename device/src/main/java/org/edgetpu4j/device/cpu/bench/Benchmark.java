@@ -1,17 +1,18 @@
 package org.edgetpu4j.device.cpu.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.edgetpu4j.device.cpu.Interpreter;
-import org.edgetpu4j.tflite.Model;
 
 /**
- * Times the CPU interpreter and every available {@link Baseline} in the same process on the same
- * inputs: warm-up runs, then timed runs, reporting the median latency and the ratio to ours.
+ * Times several {@link Contender runtimes} on the same inputs: each is warmed up first, then the
+ * timed runs are interleaved in rounds (each round times a share of the runs of every runtime), so
+ * that load from other processes falls on all runtimes alike. Reports median, minimum and 90th
+ * percentile per runtime and the ratio of the first runtime's median to each.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -19,144 +20,107 @@ public final class Benchmark {
   /**
    * One timed runtime.
    *
-   * @param runtime name of the runtime (and variant)
+   * @param runtime name and version of the runtime (and variant)
    * @param medianMicros median latency of one inference in microseconds
+   * @param minMicros fastest inference
+   * @param p90Micros 90th percentile
    * @param runs number of timed runs
    */
-  public record Result(String runtime, double medianMicros, int runs) {}
+  public record Result(
+      String runtime, double medianMicros, double minMicros, double p90Micros, int runs) {}
 
-  /**
-   * Runs the comparison.
-   *
-   * @param model the parsed model
-   * @param modelBytes the same model as flatbuffer bytes, for baselines
-   * @param inputs raw inputs
-   * @param warmup untimed runs per runtime
-   * @param runs timed runs per runtime
-   */
-  public static List<Result> compare(
-      Model model, byte[] modelBytes, List<byte[]> inputs, int warmup, int runs) {
-    return compare(model, modelBytes, inputs, warmup, runs, MIN_WARMUP_NANOS);
-  }
-
-  /**
-   * {@link #compare(Model, byte[], List, int, int)} with a chosen minimum warm-up time. Every
-   * runtime is warmed up first; the timed runs are then interleaved in rounds (each round times a
-   * share of the runs of every runtime), so that load from other processes affects all runtimes
-   * alike.
-   */
-  public static List<Result> compare(
-      Model model,
-      byte[] modelBytes,
-      List<byte[]> inputs,
-      int warmup,
-      int runs,
-      long minWarmupNanos) {
-    List<String> names = new ArrayList<>();
-    List<Supplier<?>> calls = new ArrayList<>();
-    List<Result> failed = new ArrayList<>();
-    List<Baseline.Runner> open = new ArrayList<>();
-    Interpreter ours = Interpreter.load(model);
-    names.add("edgetpu4j-cpu");
-    calls.add(() -> ours.run(inputs));
-    try {
-      for (Baseline b : ServiceLoader.load(Baseline.class)) {
-        for (String variant : b.variants()) {
-          try {
-            Baseline.Runner r = b.open(variant, modelBytes, inputs);
-            open.add(r);
-            names.add(variant);
-            calls.add(r::run);
-          } catch (Exception | LinkageError e) {
-            failed.add(new Result(variant + " (failed: " + reason(e) + ")", Double.NaN, 0));
-          }
-        }
-      }
-      for (Supplier<?> call : calls) {
-        warm(call, warmup, minWarmupNanos);
-      }
-      int rounds = Math.max(1, Math.min(ROUNDS, runs));
-      long[][] t = new long[calls.size()][runs];
-      for (int round = 0; round < rounds; round++) {
-        int from = (int) ((long) runs * round / rounds);
-        int to = (int) ((long) runs * (round + 1) / rounds);
-        for (int k = 0; k < calls.size(); k++) {
-          Supplier<?> call = calls.get(k);
-          for (int i = from; i < to; i++) {
-            long start = System.nanoTime();
-            call.get();
-            t[k][i] = System.nanoTime() - start;
-          }
-        }
-      }
-      List<Result> results = new ArrayList<>();
-      for (int k = 0; k < calls.size(); k++) {
-        results.add(new Result(names.get(k), median(t[k]) / 1000.0, runs));
-      }
-      results.addAll(failed);
-      return results;
-    } finally {
-      for (Baseline.Runner r : open) {
-        r.close();
+  /** How long and how often to time. */
+  public record Plan(int warmupRuns, long warmupNanos, int runs, int rounds) {
+    /** Validates the counts. */
+    public Plan {
+      if (warmupRuns < 0 || warmupNanos < 0 || runs < 1 || rounds < 1) {
+        throw new IllegalArgumentException("bad benchmark plan");
       }
     }
   }
 
-  /** Why a runtime failed, in its own words (no exception class names). */
-  static String reason(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? "no reason given" : m.lines().findFirst().orElse(m);
-  }
+  /** Number of interleaved rounds the timed runs are split into by default. */
+  public static final int ROUNDS = 10;
 
-  /** Number of interleaved rounds the timed runs are split into. */
-  static final int ROUNDS = 10;
-
-  /** Warm-up lasts at least this long, so that the JIT has compiled the hot loops. */
+  /** Warm-up lasts at least this long by default, so that the JIT has compiled the hot loops. */
   public static final long MIN_WARMUP_NANOS = 2_000_000_000L;
 
   /**
-   * Median microseconds of {@code runs} calls after a warm-up of at least {@code warmup} calls and
-   * at least {@link #MIN_WARMUP_NANOS}.
+   * Times every contender as {@code plan} says, reporting progress lines to {@code progress}.
+   * Results are in the order of {@code contenders}.
    */
-  public static Result time(String name, Supplier<?> call, int warmup, int runs) {
-    return time(name, call, warmup, runs, MIN_WARMUP_NANOS);
+  public static List<Result> compare(
+      List<? extends Contender> contenders, Plan plan, Consumer<String> progress)
+      throws IOException {
+    for (Contender c : contenders) {
+      progress.accept("warming up " + c.name());
+      c.warm(plan.warmupNanos(), plan.warmupRuns());
+    }
+    int runs = plan.runs();
+    int rounds = Math.min(plan.rounds(), runs);
+    long[][] t = new long[contenders.size()][runs];
+    for (int round = 0; round < rounds; round++) {
+      progress.accept("round " + (round + 1) + "/" + rounds);
+      int from = (int) ((long) runs * round / rounds);
+      int to = (int) ((long) runs * (round + 1) / rounds);
+      for (int k = 0; k < contenders.size(); k++) {
+        long[] part = contenders.get(k).time(to - from);
+        System.arraycopy(part, 0, t[k], from, to - from);
+      }
+    }
+    List<Result> results = new ArrayList<>();
+    for (int k = 0; k < contenders.size(); k++) {
+      long[] s = t[k].clone();
+      Arrays.sort(s);
+      results.add(
+          new Result(
+              contenders.get(k).name(),
+              median(s) / 1000.0,
+              s[0] / 1000.0,
+              s[Math.min(s.length - 1, (int) Math.ceil(0.9 * s.length) - 1)] / 1000.0,
+              runs));
+    }
+    return results;
   }
 
-  /** {@link #time(String, Supplier, int, int)} with a chosen minimum warm-up time. */
+  /**
+   * Median microseconds of {@code runs} calls after a warm-up of at least {@code warmup} calls and
+   * at least {@code minWarmupNanos}.
+   */
   public static Result time(
       String name, Supplier<?> call, int warmup, int runs, long minWarmupNanos) {
-    warm(call, warmup, minWarmupNanos);
-    long[] t = new long[runs];
-    for (int i = 0; i < runs; i++) {
-      long start = System.nanoTime();
-      call.get();
-      t[i] = System.nanoTime() - start;
-    }
-    return new Result(name, median(t) / 1000.0, runs);
-  }
-
-  private static void warm(Supplier<?> call, int warmup, long minWarmupNanos) {
-    long warmStart = System.nanoTime();
-    for (int i = 0; i < warmup || System.nanoTime() - warmStart < minWarmupNanos; i++) {
-      call.get();
+    try {
+      return compare(
+              List.of(Contender.inProcess(name, call)),
+              new Plan(warmup, minWarmupNanos, runs, 1),
+              s -> {})
+          .get(0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  private static double median(long[] t) {
-    long[] s = t.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+  private static double median(long[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 
-  /** Prints one line per runtime with its median and the ratio of our median to it. */
+  /**
+   * Prints one line per runtime: {@code name median M us ours/this R min A p90 B us (N runs)},
+   * where "ours" is the first result.
+   */
   public static void print(String title, List<Result> results, PrintStream out) {
     double ours = results.get(0).medianMicros();
     out.println(title);
     for (Result r : results) {
       out.printf(
-          "  %-52s median %10.1f us  ours/this %6.2f  (%d runs)%n",
-          r.runtime(), r.medianMicros(), ours / r.medianMicros(), r.runs());
+          "  %-48s median %10.1f us  ours/this %6.2f  min %10.1f  p90 %10.1f us  (%d runs)%n",
+          r.runtime(),
+          r.medianMicros(),
+          ours / r.medianMicros(),
+          r.minMicros(),
+          r.p90Micros(),
+          r.runs());
     }
   }
 }

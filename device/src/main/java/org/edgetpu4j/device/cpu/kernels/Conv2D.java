@@ -1,7 +1,7 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.math.Activations;
-import org.edgetpu4j.device.cpu.math.DirectConv;
+import org.edgetpu4j.device.cpu.math.PackedConv;
 import org.edgetpu4j.device.cpu.math.QuantParamsPrep;
 import org.edgetpu4j.device.cpu.math.QuantRows;
 import org.edgetpu4j.device.cpu.node.Bytes;
@@ -15,8 +15,10 @@ import org.edgetpu4j.tflite.TensorType;
 
 /**
  * CONV_2D: int8 (per-channel or per-tensor weights), uint8, float32, and hybrid (float activations,
- * int8 weights). Quantized convolutions gather an im2col patch per output pixel (padding filled
- * with the input zero point, so it adds nothing) and run {@link QuantRows}.
+ * int8 weights). Quantized convolutions run {@link PackedConv} on the vector path (weights packed
+ * at load, rows split over threads); otherwise they gather an im2col patch per output pixel
+ * (padding filled with the input zero point, so it adds nothing) and run {@link QuantRows}. Both
+ * give the same bits.
  */
 public final class Conv2D implements Kernel {
   static final int INPUT = 0;
@@ -99,21 +101,42 @@ public final class Conv2D implements Kernel {
         "types " + in.type + "/" + filter.type + "/" + out.type + " are not supported");
     byte[] w = QuantParamsPrep.signedBytes(filter.constant, filter.type);
     int depth = g.fH() * g.fW() * g.inC();
+    int filterOffset = QuantParamsPrep.signedFilterOffset(node, filter);
+    int[] bias32 = QuantParamsPrep.intBias(node, bias, oc);
+    int[][] mq = QuantParamsPrep.channelMultipliers(node, in, filter, out, oc);
+    int[] range = Activations.quantizedRange(node, node.activation(), out);
+    boolean flip = in.type == TensorType.UINT8;
+    byte pad = (byte) (flip ? in.zeroPoint() - 128 : in.zeroPoint());
+    int ti = in.index;
+    int to = out.index;
+    Step packed =
+        PackedConv.of(
+            g,
+            w,
+            filterOffset,
+            flip,
+            in.zeroPoint(),
+            bias32,
+            mq,
+            out.zeroPoint(),
+            range,
+            ti,
+            to,
+            node.parallel());
+    if (packed != null) {
+      return packed;
+    }
     QuantRows rows =
         new QuantRows(
             w,
             depth,
             oc,
             QuantParamsPrep.signedInputOffset(in),
-            QuantParamsPrep.signedFilterOffset(node, filter),
-            QuantParamsPrep.intBias(node, bias, oc),
-            QuantParamsPrep.channelMultipliers(node, in, filter, out, oc),
+            filterOffset,
+            bias32,
+            mq,
             out.zeroPoint(),
-            Activations.quantizedRange(node, node.activation(), out));
-    boolean flip = in.type == TensorType.UINT8;
-    byte pad = (byte) (flip ? in.zeroPoint() - 128 : in.zeroPoint());
-    int ti = in.index;
-    int to = out.index;
+            range);
     boolean direct = !flip && g.fH() == 1 && g.fW() == 1 && g.strideH() == 1 && g.strideW() == 1;
     if (direct) {
       int pixels = g.batches() * g.inH() * g.inW();
@@ -130,10 +153,6 @@ public final class Conv2D implements Kernel {
           rows.run(x, xo + p * depth, y, yo + p * oc);
         }
       };
-    }
-    Step directStep = DirectConv.of(g, rows, ti, to, pad, flip);
-    if (directStep != null) {
-      return directStep;
     }
     byte[] patch = new byte[4 * depth];
     int outW = g.outW();

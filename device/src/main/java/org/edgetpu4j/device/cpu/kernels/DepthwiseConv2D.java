@@ -1,6 +1,7 @@
 package org.edgetpu4j.device.cpu.kernels;
 
 import org.edgetpu4j.device.cpu.math.Activations;
+import org.edgetpu4j.device.cpu.math.DepthwisePacked;
 import org.edgetpu4j.device.cpu.math.DepthwiseQuant;
 import org.edgetpu4j.device.cpu.math.QuantParamsPrep;
 import org.edgetpu4j.device.cpu.node.Bytes;
@@ -81,6 +82,25 @@ public final class DepthwiseConv2D implements Kernel {
     int foff = QuantParamsPrep.signedFilterOffset(node, filter);
     int ioff = QuantParamsPrep.signedInputOffset(in);
     boolean flip = in.type == TensorType.UINT8;
+    if (dm == 1) {
+      Step packed =
+          DepthwisePacked.of(
+              g,
+              w,
+              foff,
+              flip,
+              in.zeroPoint(),
+              bias32,
+              mq,
+              out.zeroPoint(),
+              range,
+              ti,
+              to,
+              node.parallel());
+      if (packed != null) {
+        return packed;
+      }
+    }
     return new DepthwiseQuant(
         g, ti, to, w, foff, ioff, flip, dm, bias32, mq, out.zeroPoint(), range);
   }

@@ -11,15 +11,25 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only when the {@code jdk.incubator.vector} module is present.
  */
 public final class DotSimd {
-  private static final VectorSpecies<Integer> I =
-      IntVector.SPECIES_PREFERRED.length() > 8
-          ? IntVector.SPECIES_256
-          : IntVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Integer> I = species();
   private static final VectorSpecies<Byte> B =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(I.length() * 8));
   private static final int LANES = I.length();
 
   private DotSimd() {}
+
+  /**
+   * 256-bit int vectors unless {@code edgetpu4j.simdbits} asks for another size the machine has;
+   * the preferred size when it is smaller.
+   */
+  private static VectorSpecies<Integer> species() {
+    int bits = Integer.getInteger("edgetpu4j.simdbits", 256);
+    VectorSpecies<Integer> p = IntVector.SPECIES_PREFERRED;
+    if (bits > p.vectorBitSize() || (bits != 128 && bits != 256 && bits != 512)) {
+      return p.length() > 8 ? IntVector.SPECIES_256 : p;
+    }
+    return VectorSpecies.of(int.class, VectorShape.forBitSize(bits));
+  }
 
   /** The int species of the dot products. */
   static VectorSpecies<Integer> intSpecies() {
@@ -152,16 +162,55 @@ public final class DotSimd {
 
   /**
    * Convolution window of four output pixels read in place: depth step {@code k} of pixel {@code r}
-   * reads {@code x[xo + tapOff[k] + r * pixStride]}. Weights {@code wT} are {@code
-   * [tapOff.length][ocPad]}; pixel {@code r}'s sums go to {@code acc[r * ocPad ..]}.
+   * reads {@code x[xo + tapOff[k] + r * pixStride] & mask} ({@code mask} 0xFF zero-extends uint8
+   * input, -1 keeps int8 signed). Weights {@code wT} are {@code [tapOff.length][ocPad]}; pixel
+   * {@code r}'s sums go to {@code acc[r * ocPad ..]}. Two channel vectors are computed at once
+   * where they fit, so that each input value loaded serves both.
    */
   static void window4(
-      byte[] x, int xo, int pixStride, int[] tapOff, int[] wT, int ocPad, int[] acc) {
+      byte[] x, int xo, int pixStride, int mask, int[] tapOff, int[] wT, int ocPad, int[] acc) {
     int k = tapOff.length;
     int x1 = xo + pixStride;
     int x2 = x1 + pixStride;
     int x3 = x2 + pixStride;
-    for (int c = 0; c < ocPad; c += LANES) {
+    int c = 0;
+    for (; c + 2 * LANES <= ocPad; c += 2 * LANES) {
+      IntVector a0 = IntVector.zero(I);
+      IntVector a1 = IntVector.zero(I);
+      IntVector a2 = IntVector.zero(I);
+      IntVector a3 = IntVector.zero(I);
+      IntVector b0 = IntVector.zero(I);
+      IntVector b1 = IntVector.zero(I);
+      IntVector b2 = IntVector.zero(I);
+      IntVector b3 = IntVector.zero(I);
+      int row = c;
+      for (int i = 0; i < k; i++, row += ocPad) {
+        IntVector w = IntVector.fromArray(I, wT, row);
+        IntVector v = IntVector.fromArray(I, wT, row + LANES);
+        int t = tapOff[i];
+        int s0 = x[xo + t] & mask;
+        int s1 = x[x1 + t] & mask;
+        int s2 = x[x2 + t] & mask;
+        int s3 = x[x3 + t] & mask;
+        a0 = a0.add(w.mul(s0));
+        a1 = a1.add(w.mul(s1));
+        a2 = a2.add(w.mul(s2));
+        a3 = a3.add(w.mul(s3));
+        b0 = b0.add(v.mul(s0));
+        b1 = b1.add(v.mul(s1));
+        b2 = b2.add(v.mul(s2));
+        b3 = b3.add(v.mul(s3));
+      }
+      a0.intoArray(acc, c);
+      a1.intoArray(acc, ocPad + c);
+      a2.intoArray(acc, 2 * ocPad + c);
+      a3.intoArray(acc, 3 * ocPad + c);
+      b0.intoArray(acc, c + LANES);
+      b1.intoArray(acc, ocPad + c + LANES);
+      b2.intoArray(acc, 2 * ocPad + c + LANES);
+      b3.intoArray(acc, 3 * ocPad + c + LANES);
+    }
+    for (; c < ocPad; c += LANES) {
       IntVector a0 = IntVector.zero(I);
       IntVector a1 = IntVector.zero(I);
       IntVector a2 = IntVector.zero(I);
@@ -170,10 +219,10 @@ public final class DotSimd {
       for (int i = 0; i < k; i++, row += ocPad) {
         IntVector w = IntVector.fromArray(I, wT, row);
         int t = tapOff[i];
-        a0 = a0.add(w.mul(x[xo + t]));
-        a1 = a1.add(w.mul(x[x1 + t]));
-        a2 = a2.add(w.mul(x[x2 + t]));
-        a3 = a3.add(w.mul(x[x3 + t]));
+        a0 = a0.add(w.mul(x[xo + t] & mask));
+        a1 = a1.add(w.mul(x[x1 + t] & mask));
+        a2 = a2.add(w.mul(x[x2 + t] & mask));
+        a3 = a3.add(w.mul(x[x3 + t] & mask));
       }
       a0.intoArray(acc, c);
       a1.intoArray(acc, ocPad + c);
@@ -183,16 +232,39 @@ public final class DotSimd {
   }
 
   /** {@link #window4} for one pixel, sums to {@code acc[0..ocPad)}. */
-  static void window1(byte[] x, int xo, int[] tapOff, int[] wT, int ocPad, int[] acc) {
+  static void window1(byte[] x, int xo, int mask, int[] tapOff, int[] wT, int ocPad, int[] acc) {
     int k = tapOff.length;
     for (int c = 0; c < ocPad; c += LANES) {
       IntVector a0 = IntVector.zero(I);
       int row = c;
       for (int i = 0; i < k; i++, row += ocPad) {
-        a0 = a0.add(IntVector.fromArray(I, wT, row).mul(x[xo + tapOff[i]]));
+        a0 = a0.add(IntVector.fromArray(I, wT, row).mul(x[xo + tapOff[i]] & mask));
       }
       a0.intoArray(acc, c);
     }
+  }
+
+  /**
+   * Depthwise sums of one output pixel over whole vectors of channels: {@code acc[c] = sum_t w[t *
+   * ic + c] * x[xo + tapOff[t] + c]}, input read as unsigned bytes when {@code unsigned}; returns
+   * how many channels were done (a multiple of the lane count).
+   */
+  static int depthwisePixel(
+      byte[] x, int xo, boolean unsigned, int[] tapOff, int[] w, int ic, int[] acc) {
+    int taps = tapOff.length;
+    int c = 0;
+    for (; c + LANES <= ic; c += LANES) {
+      IntVector a = IntVector.zero(I);
+      for (int t = 0; t < taps; t++) {
+        IntVector v = widen(x, xo + tapOff[t] + c);
+        if (unsigned) {
+          v = v.and(0xFF);
+        }
+        a = a.add(v.mul(IntVector.fromArray(I, w, t * ic + c)));
+      }
+      a.intoArray(acc, c);
+    }
+    return c;
   }
 
   private static IntVector widen(byte[] b, int off) {

@@ -32,14 +32,18 @@ public final class Node {
   private final Slot[] inputs;
   private final Slot[] outputs;
   private final Budget budget;
+  private final Parallel parallel;
 
   /** An operator of {@code model} with its input and output slots (null for absent inputs). */
   public Node(
       int index, OperatorCode code, Operator operator, Model model, Slot[] inputs, Slot[] outputs) {
-    this(index, code, operator, model, inputs, outputs, Budget.unlimited());
+    this(index, code, operator, model, inputs, outputs, Budget.unlimited(), Parallel.SERIAL);
   }
 
-  /** An operator whose output shapes and scratch memory are checked against {@code budget}. */
+  /**
+   * An operator whose output shapes and scratch memory are checked against {@code budget}, and
+   * whose step may split its work over {@code parallel}.
+   */
   public Node(
       int index,
       OperatorCode code,
@@ -47,7 +51,9 @@ public final class Node {
       Model model,
       Slot[] inputs,
       Slot[] outputs,
-      Budget budget) {
+      Budget budget,
+      Parallel parallel) {
+    this.parallel = parallel;
     this.index = index;
     this.code = code;
     this.options = operator.builtinOptions();
@@ -56,6 +62,11 @@ public final class Node {
     this.inputs = inputs;
     this.outputs = outputs;
     this.budget = budget;
+  }
+
+  /** The threads this operator's step may split its work over. */
+  public Parallel parallel() {
+    return parallel;
   }
 
   /** The custom operator's options bytes (empty when there are none). */

@@ -14,10 +14,10 @@ import org.edgetpu4j.tflite.testing.TfliteOracle;
  */
 public final class TfliteBaseline implements Baseline {
   /** Default resolver: optimized kernels plus the default XNNPACK delegate. */
-  public static final String XNNPACK = "tflite-2.15 BuiltinOpResolver (XNNPACK)";
+  public static final String XNNPACK = "bytedeco tflite 2.15 (slow build) XNNPACK";
 
   /** Builtin optimized kernels without delegates. */
-  public static final String BUILTIN = "tflite-2.15 BuiltinOpResolverWithoutDefaultDelegates";
+  public static final String BUILTIN = "bytedeco tflite 2.15 (slow build) builtin";
 
   @Override
   public List<String> variants() {

@@ -44,9 +44,21 @@ public final class TfliteBench {
             c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
       }
       Model model = TfliteReader.read(bytes);
-      List<Benchmark.Result> results =
-          Benchmark.compare(model, bytes, inputs, Math.max(20, runs / 5), runs);
-      Benchmark.print(target, results, System.out);
+      var ours = org.edgetpu4j.device.cpu.Interpreter.load(model);
+      List<byte[]> in = inputs;
+      try (Baseline.Runner builtin = new TfliteBaseline().open(TfliteBaseline.BUILTIN, bytes, in);
+          Baseline.Runner xnnpack = new TfliteBaseline().open(TfliteBaseline.XNNPACK, bytes, in)) {
+        List<Benchmark.Result> results =
+            Benchmark.compare(
+                List.of(
+                    Contender.inProcess("edgetpu4j-cpu", () -> ours.run(in)),
+                    Contender.inProcess(TfliteBaseline.BUILTIN, builtin::run),
+                    Contender.inProcess(TfliteBaseline.XNNPACK, xnnpack::run)),
+                new Benchmark.Plan(
+                    Math.max(20, runs / 5), Benchmark.MIN_WARMUP_NANOS, runs, Benchmark.ROUNDS),
+                s -> {});
+        Benchmark.print(target, results, System.out);
+      }
     }
   }
 }
