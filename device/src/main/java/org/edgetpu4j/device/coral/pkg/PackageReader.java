@@ -16,6 +16,9 @@ public final class PackageReader {
   /** Name of the custom operator that carries a package. */
   public static final String CUSTOM_OP = "edgetpu-custom-op";
 
+  /** Largest layer accepted (padded or actual bytes). */
+  static final long MAX_LAYER_BYTES = 1L << 28;
+
   private PackageReader() {}
 
   /** Decodes the custom options of one {@code edgetpu-custom-op}. */
@@ -237,6 +240,12 @@ public final class PackageReader {
               + size
               + " executions="
               + exec);
+    }
+    long padded = (long) size * exec;
+    long actual = (long) y * x * z * exec;
+    if (padded > MAX_LAYER_BYTES || actual > MAX_LAYER_BYTES) {
+      throw new PackageFormatException(
+          where + ": layer of " + Math.max(padded, actual) + " bytes exceeds " + MAX_LAYER_BYTES);
     }
     FlatTable num = l.getTable(5, "numerics");
     int zp = num == null ? 0 : num.getInt(0, 0);
