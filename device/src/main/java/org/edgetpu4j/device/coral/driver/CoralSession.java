@@ -44,6 +44,7 @@ public final class CoralSession implements AutoCloseable {
   private final UsbDeviceInfo device;
   private long cachedToken;
   private int inferences;
+  private boolean externalInferences;
   private boolean closed;
   private final Map<String, Long> addresses = new HashMap<>();
   private long nextAddress = ADDRESS_BASE;
@@ -111,6 +112,15 @@ public final class CoralSession implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Starts the next inference (phase {@code inferN}) for callers that run several packages per
+   * inference; without it each {@link #run} counts as one inference.
+   */
+  public void beginInference() {
+    externalInferences = true;
+    transport.phase("infer" + (++inferences));
+  }
+
   /** The device in use. */
   public UsbDeviceInfo device() {
     return device;
@@ -160,7 +170,7 @@ public final class CoralSession implements AutoCloseable {
       } else if (main.type() == Executable.Type.STAND_ALONE) {
         cachedToken = 0;
       }
-      transport.phase("infer" + (++inferences));
+      transport.phase("infer" + (externalInferences ? inferences : ++inferences));
       Map<String, byte[]> buffers = new HashMap<>(inBuffers);
       for (Layer l : main.outputs()) {
         buffers.put("OUTPUT:" + l.name() + ":0", new byte[Math.max(l.paddedBytes(), 1)]);

@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import org.edgetpu4j.device.coral.pkg.Bitstream;
 import org.edgetpu4j.device.coral.pkg.DmaHint;
 import org.edgetpu4j.device.coral.pkg.Executable;
+import org.edgetpu4j.device.coral.pkg.FieldOffset;
 import org.edgetpu4j.device.coral.pkg.Meta;
 import org.edgetpu4j.device.coral.usb.Ep1Stream;
 
 /**
  * The simulated chip's execution model. An instruction DMA starts a run of the executable whose
- * chunk it is (identified by length); each later DMA must match the run's next DMA hint. Each
- * OUTPUT hint becomes a readable segment on 0x81 whose byte k is {@code (13k + 7r + 1) mod 256} (r
- * counts runs that produce outputs, from 1); each INTERRUPT hint queues a 16-byte event with tag 4
- * + type on 0x82.
+ * chunk it is (same bytes apart from the linked address fields); each later DMA must match the
+ * run's next DMA hint. Each OUTPUT hint becomes a readable segment on 0x81 whose byte k is {@code
+ * (13k + 7r + 1) mod 256} (r counts runs that produce outputs, from 1); each INTERRUPT hint queues
+ * a 16-byte event with tag 4 + type on 0x82.
  */
 final class SimEngine {
   private final List<Executable> executables = new ArrayList<>();
@@ -33,7 +35,28 @@ final class SimEngine {
   }
 
   void load(List<Executable> exes) {
-    executables.addAll(exes);
+    for (Executable e : exes) {
+      if (!executables.contains(e)) {
+        executables.add(e);
+      }
+    }
+  }
+
+  /** True when {@code payload} is chunk {@code b} with only its address fields changed. */
+  static boolean sameChunk(Bitstream b, byte[] payload) {
+    if (b.bits().length != payload.length) {
+      return false;
+    }
+    byte[] x = b.bits().clone();
+    byte[] y = payload.clone();
+    for (FieldOffset f : b.fieldOffsets()) {
+      for (int k = 0; k < 32; k++) {
+        int bit = f.offsetBit() + k;
+        x[bit >>> 3] &= (byte) ~(1 << (bit & 7));
+        y[bit >>> 3] &= (byte) ~(1 << (bit & 7));
+      }
+    }
+    return java.util.Arrays.equals(x, y);
   }
 
   void reset() {
@@ -52,7 +75,7 @@ final class SimEngine {
       for (Executable e : executables) {
         if (!e.hints().isEmpty()
             && e.hints().get(0) instanceof DmaHint.Instruction i
-            && e.bitstreams().get(i.chunk()).bits().length == len) {
+            && sameChunk(e.bitstreams().get(i.chunk()), dma.payload())) {
           current = e;
           cursor = 1;
           runCounted = false;
@@ -66,7 +89,7 @@ final class SimEngine {
     DmaHint h = current.hints().get(cursor);
     boolean ok;
     if (h instanceof DmaHint.Instruction i) {
-      ok = dma.tag() == 0 && current.bitstreams().get(i.chunk()).bits().length == len;
+      ok = dma.tag() == 0 && sameChunk(current.bitstreams().get(i.chunk()), dma.payload());
     } else if (h instanceof DmaHint.Descriptor d) {
       ok =
           d.infeed()
