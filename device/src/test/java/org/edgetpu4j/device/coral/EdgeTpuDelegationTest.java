@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.edgetpu4j.device.coral.pkg.CompiledModel;
 import org.edgetpu4j.device.coral.pkg.EdgeTpuPackage;
 import org.edgetpu4j.device.coral.sim.SimulatedCoral;
@@ -14,7 +16,16 @@ import org.edgetpu4j.device.coral.trace.RecordingTransport;
 import org.edgetpu4j.device.coral.trace.TraceComparison;
 import org.edgetpu4j.device.coral.trace.TraceMeta;
 import org.edgetpu4j.device.cpu.Interpreter;
+import org.edgetpu4j.tflite.Buffer;
+import org.edgetpu4j.tflite.BuiltinOp;
+import org.edgetpu4j.tflite.BuiltinOptions;
+import org.edgetpu4j.tflite.ByteArray;
+import org.edgetpu4j.tflite.IntArray;
 import org.edgetpu4j.tflite.Model;
+import org.edgetpu4j.tflite.Operator;
+import org.edgetpu4j.tflite.OperatorCode;
+import org.edgetpu4j.tflite.Subgraph;
+import org.edgetpu4j.tflite.Tensor;
 import org.edgetpu4j.tflite.io.TfliteReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +65,85 @@ class EdgeTpuDelegationTest {
     List<String> lines = TraceComparison.compare(CoralFixtures.trace(trace), rec.text(), true);
     assertThat(lines).as(String.join("\n", lines)).allMatch(l -> l.startsWith("same"));
     assertThat(sim.warnings()).isEmpty();
+  }
+
+  /** dense_256 with a RELU the compiler would have left on the CPU, after the Edge TPU op. */
+  static Model withCpuReluAfter(Model m) {
+    Subgraph g = m.mainSubgraph();
+    int edgeOut = g.outputs().get(0);
+    Tensor t = g.tensor(edgeOut);
+    List<Buffer> buffers = new ArrayList<>(m.buffers());
+    buffers.add(Buffer.EMPTY);
+    Tensor relu =
+        new Tensor(
+            "relu_out",
+            t.type(),
+            t.shape(),
+            t.shapeSignature(),
+            buffers.size() - 1,
+            t.quantization(),
+            false,
+            t.hasRank(),
+            Optional.empty(),
+            List.of());
+    List<Tensor> tensors = new ArrayList<>(g.tensors());
+    tensors.add(relu);
+    List<OperatorCode> codes = new ArrayList<>(m.operatorCodes());
+    codes.add(OperatorCode.builtin(BuiltinOp.RELU, 1));
+    List<Operator> ops = new ArrayList<>(g.operators());
+    ops.add(
+        new Operator(
+            codes.size() - 1,
+            IntArray.of(edgeOut),
+            IntArray.of(tensors.size() - 1),
+            BuiltinOptions.NONE,
+            BuiltinOptions.NONE,
+            ByteArray.empty(),
+            List.of(),
+            IntArray.empty()));
+    Subgraph g2 = new Subgraph(g.name(), tensors, g.inputs(), IntArray.of(tensors.size() - 1), ops);
+    return new Model(
+        m.version(),
+        codes,
+        List.of(g2),
+        m.description(),
+        buffers,
+        m.metadataBuffer(),
+        m.metadata(),
+        List.of());
+  }
+
+  @Test
+  void cpuOperatorAfterTheEdgeTpuOperatorRunsOnTheCpu() throws Exception {
+    Model model = TfliteReader.read(CoralFixtures.resource("models/dense_256_edgetpu.tflite"));
+    Model mixed = withCpuReluAfter(model);
+    EdgeTpuPackage pkg = CompiledModel.packages(mixed).get(0);
+    int zp = pkg.main().outputs().get(0).zeroPoint();
+    List<byte[]> in = CoralFixtures.inputs(pkg);
+    SimulatedCoral sim = new SimulatedCoral(true);
+    RecordingTransport rec = new RecordingTransport(sim, java.util.Map.of());
+    byte[] relu;
+    try (EdgeTpu tpu =
+        EdgeTpu.open(EdgeTpu.Options.defaults().withSimulator(sim).withTransport(rec))) {
+      relu = tpu.interpreter(mixed).run(in).get(0);
+    }
+    String hex =
+        rec.text().lines().filter(l -> l.contains("\"op\": \"result\"")).findFirst().orElseThrow();
+    byte[] edge =
+        java.util.HexFormat.of()
+            .parseHex(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(hex)
+                    .get("hex")
+                    .asText());
+    assertThat(relu).hasSize(edge.length);
+    boolean clamped = false;
+    for (int k = 0; k < edge.length; k++) {
+      int e = edge[k] & 0xFF;
+      assertThat(relu[k] & 0xFF).as("element %d", k).isEqualTo(Math.max(e, zp));
+      clamped |= e < zp;
+    }
+    assertThat(clamped).isTrue();
   }
 
   @Test
