@@ -94,7 +94,16 @@ final class Executor {
           send(tag, padded, 0, padded.length);
         }
       } else if (h instanceof DmaHint.Descriptor d) {
-        byte[] buf = buffers.computeIfAbsent(key(d.meta()), k -> new byte[d.offset() + d.size()]);
+        byte[] buf = buffers.get(key(d.meta()));
+        if (buf == null) {
+          throw new EdgeTpuException(
+              Code.INVALID_PACKAGE,
+              "output hint names "
+                  + d.meta().desc()
+                  + " buffer '"
+                  + d.meta().name()
+                  + "', which the executable does not have");
+        }
         if (d.offset() + (long) d.size() > buf.length) {
           throw new EdgeTpuException(
               Code.INVALID_PACKAGE,

@@ -183,8 +183,15 @@ public final class PackageReader {
       case 1 -> {
         int off = v.getInt(1, 0);
         int size = v.getInt(2, 0);
-        if (off < 0 || size < 0) {
-          throw new PackageFormatException(where + ": negative offset " + off + " or size " + size);
+        if (off < 0 || size < 0 || off > MAX_LAYER_BYTES || size > MAX_LAYER_BYTES) {
+          throw new PackageFormatException(
+              where
+                  + ": DMA offset "
+                  + off
+                  + " and size "
+                  + size
+                  + " must be in 0.."
+                  + MAX_LAYER_BYTES);
         }
         yield new DmaHint.Descriptor(meta(v.getTable(0, "meta"), where), off, size, infeed);
       }
