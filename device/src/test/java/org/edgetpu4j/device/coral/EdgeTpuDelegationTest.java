@@ -146,6 +146,81 @@ class EdgeTpuDelegationTest {
     assertThat(clamped).isTrue();
   }
 
+  /** dense_256's Edge TPU operator applied twice in a row: two packages per inference. */
+  static Model twoEdgeTpuOps(Model m) {
+    Subgraph g = m.mainSubgraph();
+    Operator op = g.operators().get(0);
+    int mid = op.outputs().get(0);
+    Tensor t = g.tensor(mid);
+    List<Buffer> buffers = new ArrayList<>(m.buffers());
+    buffers.add(Buffer.EMPTY);
+    List<Tensor> tensors = new ArrayList<>(g.tensors());
+    tensors.add(
+        new Tensor(
+            "second_out",
+            t.type(),
+            t.shape(),
+            t.shapeSignature(),
+            buffers.size() - 1,
+            t.quantization(),
+            false,
+            t.hasRank(),
+            Optional.empty(),
+            List.of()));
+    List<Operator> ops = new ArrayList<>(g.operators());
+    ops.add(
+        new Operator(
+            op.opcodeIndex(),
+            IntArray.of(mid),
+            IntArray.of(tensors.size() - 1),
+            op.builtinOptions(),
+            op.builtinOptions2(),
+            op.customOptions(),
+            List.of(),
+            IntArray.empty()));
+    Subgraph g2 = new Subgraph(g.name(), tensors, g.inputs(), IntArray.of(tensors.size() - 1), ops);
+    return new Model(
+        m.version(),
+        m.operatorCodes(),
+        List.of(g2),
+        m.description(),
+        buffers,
+        m.metadataBuffer(),
+        m.metadata(),
+        List.of());
+  }
+
+  @Test
+  void twoEdgeTpuOperatorsPerInferenceShareOneCachingAndOnePhase() throws Exception {
+    Model model = TfliteReader.read(CoralFixtures.resource("models/dense_256_edgetpu.tflite"));
+    assertThat(model.mainSubgraph().operators()).hasSize(1);
+    Model two = twoEdgeTpuOps(model);
+    assertThat(CompiledModel.packages(two)).hasSize(2);
+    SimulatedCoral sim = new SimulatedCoral(true);
+    RecordingTransport rec = new RecordingTransport(sim, java.util.Map.of());
+    List<byte[]> in = CoralFixtures.inputs(CompiledModel.packages(two).get(0));
+    try (EdgeTpu tpu =
+        EdgeTpu.open(EdgeTpu.Options.defaults().withSimulator(sim).withTransport(rec))) {
+      Interpreter it = tpu.interpreter(two);
+      it.run(in);
+      it.run(in);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> seen = new ArrayList<>();
+    for (String line : rec.text().split("\n")) {
+      JsonNode r = json.readTree(line);
+      String op = r.path("op").asText();
+      if (op.equals("result")) {
+        seen.add(r.get("phase").asText());
+      } else if (op.equals("dma") && r.get("tag").asInt() == 2) {
+        seen.add("cache");
+      }
+    }
+    assertThat(seen).containsExactly("cache", "infer1", "infer1", "infer2", "infer2");
+    assertThat(sim.warnings()).isEmpty();
+  }
+
   @Test
   void missingFirmwareIsOneClearError() {
     SimulatedCoral sim = new SimulatedCoral(false);

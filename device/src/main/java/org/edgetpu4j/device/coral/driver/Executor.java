@@ -22,6 +22,11 @@ import org.edgetpu4j.device.coral.usb.UsbException;
 final class Executor {
   static final int MAX_BULK_OUT = 1 << 20;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Executor.class);
+
+  /** Top-level interrupt 0..3 status registers (write 0 to clear). */
+  private static final long[] TOP_LEVEL_INT_STATUS = {0x4c078, 0x4c088, 0x4c098, 0x4c0a8};
+
   private final UsbIo io;
   private final int outReadSize;
   private final Deque<Pending> outputs = new ArrayDeque<>();
@@ -217,6 +222,14 @@ final class Executor {
             String.format(
                 "the device raised a fatal error (hib_error_status 0x%x, first 0x%x)",
                 status, first));
+      }
+      for (int bit = 1; bit <= 4; bit++) {
+        if ((word & (1 << bit)) != 0) {
+          LOG.warn(
+              "Edge TPU top-level interrupt {} (thermal shutdown, PCIe error, MBIST, thermal warning)",
+              bit - 1);
+          io.write64(TOP_LEVEL_INT_STATUS[bit - 1], 0);
+        }
       }
       submit(0x83, 4);
     }

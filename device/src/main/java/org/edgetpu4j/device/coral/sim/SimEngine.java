@@ -29,6 +29,7 @@ final class SimEngine {
   private boolean runCounted;
   private int runs;
   boolean suppressEvents;
+  int inputsSeen;
 
   SimEngine(Consumer<String> warn) {
     this.warn = warn;
@@ -67,6 +68,9 @@ final class SimEngine {
 
   void onDma(Ep1Stream.Dma dma) {
     int len = dma.payload().length;
+    if (dma.tag() == 1) {
+      inputsSeen++;
+    }
     if (current == null) {
       if (dma.tag() != 0) {
         warn.accept("DMA tag " + dma.tag() + " (" + len + " bytes) arrived outside any run");

@@ -20,6 +20,8 @@ public enum SimFault {
   SLOW_REENUMERATION,
   /** After the firmware download the device comes back still in DFU mode. */
   COMES_BACK_IN_DFU,
+  /** The chip raises a fatal error (interrupt bit 0 on 0x83) at the first input DMA. */
+  FATAL_ERROR,
   /** The device is on a USB2 High Speed link: 256-byte output chunks. */
   USB2_HIGH_SPEED
 }

@@ -24,6 +24,7 @@ final class SimHandle implements UsbHandle {
   private int segmentPos;
   private boolean claimedHere;
   private boolean stalledOnce;
+  private boolean fatalSent;
 
   SimHandle(SimulatedCoral dev, UsbDeviceInfo info, int generation) {
     this.dev = dev;
@@ -163,6 +164,20 @@ final class SimHandle implements UsbHandle {
         dev.unplug();
         failPosted();
         throw new UsbException(UsbException.Kind.NO_DEVICE, "device disconnected");
+      }
+    }
+    if (dev.has(SimFault.FATAL_ERROR) && dev.engine.inputsSeen > 0 && !fatalSent) {
+      fatalSent = true;
+      dev.csr.write(0x486f0, 0x1);
+      dev.engine.segments.clear();
+      dev.engine.events.clear();
+      for (Posted p : new ArrayList<>(posted)) {
+        if (p.endpoint() == 0x83) {
+          posted.remove(p);
+          completed.add(
+              new InTransfer(0x83, p.length(), new byte[] {1, 0, 0, 0}, InTransfer.Status.OK));
+          break;
+        }
       }
     }
     if (dev.has(SimFault.TIMEOUT)) {

@@ -104,6 +104,11 @@ class FaultTest {
   }
 
   @Test
+  void fatalErrorInterrupt() throws Exception {
+    check(SimFault.FATAL_ERROR, Code.DEVICE_ERROR, 5_000);
+  }
+
+  @Test
   void usb2HighSpeedUses256ByteChunks() throws Exception {
     List<EdgeTpuPackage> pkgs = CoralFixtures.packages("gabor_64x64_p4_edgetpu.tflite");
     EdgeTpuPackage p = pkgs.get(0);
