@@ -6,39 +6,39 @@ import java.util.Map;
 public final class Csr {
   private Csr() {}
 
-  public static final long OMC0_00 = 0x1a000;
-  public static final long OMC0_D4 = 0x1a0d4;
-  public static final long OMC0_D8 = 0x1a0d8;
-  public static final long SCU_CTRL_0 = 0x1a30c;
-  public static final long SCU_CTRL_2 = 0x1a314;
-  public static final long SCU_CTRL_3 = 0x1a318;
-  public static final long SCU_CTR_7 = 0x1a33c;
-  public static final long SLV_ABM_EN = 0x1a500;
-  public static final long SLV_ERR_RESP_ISR_MASK = 0x1a558;
-  public static final long MST_ABM_EN = 0x1a600;
-  public static final long MST_ERR_RESP_ISR_MASK = 0x1a658;
-  public static final long RAMBIST_CTRL_1 = 0x1a704;
-  public static final long GCBB_CREDIT0 = 0x1907c;
-  public static final long SCALAR_CORE_RUN_CONTROL = 0x44018;
-  public static final long IDLE_REGISTER = 0x4a000;
-  public static final long TILECONFIG0 = 0x48788;
-  public static final long DEEP_SLEEP = 0x40020;
-  public static final long DESCR_EP = 0x4c148;
-  public static final long MULTI_BO_EP = 0x4c160;
-  public static final long OUTFEED_CHUNK_LENGTH = 0x4c058;
-  public static final long FATAL_ERR_INT_CONTROL = 0x4c060;
-  public static final long FATAL_ERR_INT_STATUS = 0x4c068;
-  public static final long HIB_ERROR_STATUS = 0x486f0;
-  public static final long HIB_FIRST_ERROR_STATUS = 0x48700;
+  static final long OMC0_00 = 0x1a000;
+  static final long OMC0_D4 = 0x1a0d4;
+  static final long OMC0_D8 = 0x1a0d8;
+  static final long SCU_CTRL_0 = 0x1a30c;
+  static final long SCU_CTRL_2 = 0x1a314;
+  static final long SCU_CTRL_3 = 0x1a318;
+  static final long SCU_CTR_7 = 0x1a33c;
+  static final long SLV_ABM_EN = 0x1a500;
+  static final long SLV_ERR_RESP_ISR_MASK = 0x1a558;
+  static final long MST_ABM_EN = 0x1a600;
+  static final long MST_ERR_RESP_ISR_MASK = 0x1a658;
+  static final long RAMBIST_CTRL_1 = 0x1a704;
+  static final long GCBB_CREDIT0 = 0x1907c;
+  static final long SCALAR_CORE_RUN_CONTROL = 0x44018;
+  static final long IDLE_REGISTER = 0x4a000;
+  static final long TILECONFIG0 = 0x48788;
+  static final long DEEP_SLEEP = 0x40020;
+  static final long DESCR_EP = 0x4c148;
+  static final long MULTI_BO_EP = 0x4c160;
+  static final long OUTFEED_CHUNK_LENGTH = 0x4c058;
+  static final long FATAL_ERR_INT_CONTROL = 0x4c060;
+  static final long FATAL_ERR_INT_STATUS = 0x4c068;
+  static final long HIB_ERROR_STATUS = 0x486f0;
+  static final long HIB_FIRST_ERROR_STATUS = 0x48700;
 
   /** Top-level interrupt 0..3 control registers. */
-  public static final long[] TOP_LEVEL_INT_CONTROL = {0x4c070, 0x4c080, 0x4c090, 0x4c0a0};
+  static final long[] TOP_LEVEL_INT_CONTROL = {0x4c070, 0x4c080, 0x4c090, 0x4c0a0};
 
   /** Run-control registers written before the tileconfig0 broadcast. */
-  public static final long[] RUN_CONTROL_A = {0x44018, 0x44158, 0x44198, 0x441d8, 0x44218};
+  static final long[] RUN_CONTROL_A = {0x44018, 0x44158, 0x44198, 0x441d8, 0x44218};
 
   /** Run-control registers written after it. */
-  public static final long[] RUN_CONTROL_B = {
+  static final long[] RUN_CONTROL_B = {
     0x400c0, 0x40150, 0x40110, 0x40250, 0x40298, 0x402e0, 0x40328, 0x40190, 0x401d0, 0x40210
   };
 

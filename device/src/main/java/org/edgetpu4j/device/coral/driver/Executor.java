@@ -171,9 +171,25 @@ final class Executor {
         }
         throw UsbIo.map(e, "waiting for the device");
       }
+      int before = outputs.size() + spill.size();
+      int seen = eventsSeen;
       handle(t);
+      if (outputs.size() + spill.size() == before && eventsSeen == seen && t.data().length == 0) {
+        if (++idle > MAX_IDLE_COMPLETIONS) {
+          throw new EdgeTpuException(
+              Code.TIMEOUT,
+              "the device completed " + idle + " reads without data or the awaited event");
+        }
+      } else {
+        idle = 0;
+      }
     }
   }
+
+  private int idle;
+
+  /** Reads completing without data or the awaited event before a wait is given up. */
+  static final int MAX_IDLE_COMPLETIONS = 10_000;
 
   private void handle(InTransfer t) throws EdgeTpuException {
     switch (t.status()) {
