@@ -43,7 +43,9 @@ final class DeviceOptions implements AutoCloseable {
   @Option(
       names = "--device",
       paramLabel = "cpu|coral|simulated",
-      description = "Where to run: cpu (default), coral (attached accelerator) or simulated.")
+      description =
+          "Where to run: cpu (default), coral (attached accelerator) or simulated (the built-in"
+              + " simulated accelerator: same USB traffic, synthetic output bytes).")
   Device device = Device.cpu;
 
   @Option(

@@ -193,6 +193,14 @@ public final class CoralSession implements AutoCloseable {
   }
 
   private static void checkRunnable(Executable e) throws EdgeTpuException {
+    if (e.batchSize() != 1) {
+      throw new EdgeTpuException(
+          Code.UNSUPPORTED_EXECUTABLE,
+          e.type()
+              + " executable has batch size "
+              + e.batchSize()
+              + "; this driver runs batch size 1 only");
+    }
     if (!e.fullyDeterministic()) {
       throw new EdgeTpuException(
           Code.UNSUPPORTED_EXECUTABLE,

@@ -87,7 +87,15 @@ final class Executor {
         byte[] buf = buffers.get(key(d.meta()));
         int tag = d.meta().desc() == Meta.Desc.PARAMETER ? 2 : 1;
         if (buf == null) {
-          buf = new byte[0];
+          throw new EdgeTpuException(
+              Code.INVALID_PACKAGE,
+              "input hint names "
+                  + d.meta().desc()
+                  + " buffer '"
+                  + d.meta().name()
+                  + "' batch "
+                  + d.meta().batch()
+                  + ", which the executable does not have");
         }
         if (d.offset() + (long) d.size() <= buf.length) {
           send(tag, buf, d.offset(), d.size());
