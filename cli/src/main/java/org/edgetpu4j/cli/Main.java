@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CompileCommand.class,
       RunCommand.class,
+      DevicesCommand.class,
       BenchCommand.class,
       DemoCommand.class
     })

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.edgetpu4j.device.cpu.Interpreter;
-import org.edgetpu4j.device.cpu.InvalidInputException;
-import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.TensorInfo;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
@@ -23,7 +21,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a .tflite model once on the CPU reference interpreter. Inputs and outputs are raw",
+      "Run a .tflite model on the CPU reference interpreter, or a compiled model on a Coral",
+      "(--device coral) or the simulated accelerator (--device simulated); Edge TPU operators",
+      "run on the accelerator, the rest on the CPU. Inputs and outputs are raw",
       "little-endian tensor files in each tensor's own type; outputs are written as",
       "output_0.bin, output_1.bin, ... A dynamic batch is taken from the input's byte length.",
       "Exit codes: 0 ran, 1 model refused, 2 bad input or usage."
@@ -45,17 +45,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Mixin DeviceOptions device;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Model m = TfliteReader.read(model);
-    Interpreter interpreter;
-    try {
-      interpreter = Interpreter.load(m, threads.options());
-    } catch (ModelRefusedException e) {
-      throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
+    try (DeviceOptions d = device) {
+      return run(m);
     }
+  }
+
+  private int run(Model m) throws Exception {
+    Interpreter interpreter = device.load(m, model, threads.options());
     if (inputs.size() != interpreter.inputCount()) {
       throw new CliException(
           CliException.BAD_INPUT,
@@ -69,12 +72,7 @@ final class RunCommand implements Callable<Integer> {
     for (int i = 0; i < inputs.size(); i++) {
       in.add(InputFiles.read(inputs.get(i), maxInputBytes(interpreter, i), "input " + i));
     }
-    List<byte[]> outs;
-    try {
-      outs = interpreter.run(in);
-    } catch (InvalidInputException e) {
-      throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
-    }
+    List<byte[]> outs = device.run(interpreter, in);
     OutputFiles files = new OutputFiles();
     files.directory(outputDir);
     for (int i = 0; i < outs.size(); i++) {
@@ -93,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
           .limit(topK)
           .forEach(k -> out.printf("class %d  %.6f%n", k, scores[k]));
     }
+    device.finish(interpreter, outs, out);
     out.flush();
     return 0;
   }

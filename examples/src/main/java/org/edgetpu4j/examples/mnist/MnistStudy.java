@@ -152,8 +152,9 @@ public final class MnistStudy {
     Evaluation.Outputs qi = Evaluation.cpu(qatModel.model(), test);
     Evaluation.Outputs pi = Evaluation.cpu(ptqModel.model(), test);
     notes.add(
-        "Coral USB accelerator: not used (this build has no Edge TPU driver); the int8"
-            + " models ran on the CPU reference interpreter only");
+        "Coral USB accelerator: not used ("
+            + coralUnavailableReason()
+            + "); the int8 models ran on the CPU reference interpreter only");
 
     List<StudyResult.Row> rows =
         List.of(
@@ -277,5 +278,26 @@ public final class MnistStudy {
         o.nanosPerImage() / 1e6,
         c.report().edgetpuCompatible(),
         file.getFileName().toString());
+  }
+
+  /** Why the study has no Coral row: it needs edgetpu_compiler on PATH and an attached Coral. */
+  static String coralUnavailableReason() {
+    String path = System.getenv("PATH");
+    boolean compiler =
+        path != null
+            && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, "edgetpu_compiler")));
+    if (!compiler) {
+      return "edgetpu_compiler is not on PATH";
+    }
+    try {
+      if (org.edgetpu4j.device.coral.EdgeTpu.list().isEmpty()) {
+        return "no Edge TPU found";
+      }
+    } catch (org.edgetpu4j.device.coral.EdgeTpuException e) {
+      return "no Edge TPU found: " + e.getMessage();
+    }
+    return "the Coral row of this study is not implemented; run the compiled model with"
+        + " `edgetpu4j run MODEL_edgetpu.tflite --device coral --reference MODEL.tflite`";
   }
 }
