@@ -146,6 +146,35 @@ class RealCompilerAgreementTest {
         .isLessThanOrEqualTo(12.0);
   }
 
+  @ParameterizedTest
+  @MethodSource("pairs")
+  void compiledTwinPassesAndItsPackageIsSummarised(Pair pair) throws Exception {
+    Model twin = read(pair.twin());
+    Report r = Validator.check(twin, Target.DEFAULT, pair.name() + "_edgetpu");
+    assertThat(r.errors()).as(pair.name()).isEmpty();
+    assertThat(r.passes()).as(pair.name()).isTrue();
+    assertThat(r.compiled()).isTrue();
+    long bytes = twinParameterBytes(twin);
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(org.edgetpu4j.validator.report.JsonReport.render(r));
+    assertThat(json.path("edgetpu").path("parameterBytes").asLong()).isEqualTo(bytes);
+    assertThat(json.path("edgetpu").path("packages").get(0).path("executables").size())
+        .isEqualTo(2);
+    assertThat(org.edgetpu4j.validator.report.TextReport.render(r))
+        .contains("Edge TPU package DWN1: minimum Edge TPU runtime")
+        .contains("On-chip memory used for caching model parameters");
+    assertThat(org.edgetpu4j.validator.report.HtmlReport.render(r))
+        .contains("Edge TPU parameters and package");
+    // CPU operators outside the custom op are the model's design: information only.
+    for (OpReport op : r.ops()) {
+      if (!op.opcode().endsWith(EdgeTpuPackage.CUSTOM_OP) && !op.edgetpuStatus().isMapped()) {
+        assertThat(r.findings().stream().filter(f -> f.opIndex() == op.index()))
+            .allMatch(f -> f.severity() == Severity.INFO);
+      }
+    }
+  }
+
   @AfterAll
   static void printTable() {
     TABLE.values().forEach(System.out::println);
