@@ -49,7 +49,7 @@ public final class Validator {
       LOG.debug("{}: {} finding(s)", rule.id(), found.size());
       findings.addAll(found);
     }
-    findings = CompiledModel.adjust(ctx, findings);
+    findings = distinct(CompiledModel.adjust(ctx, findings));
     MappingPredictor.Result mapping = MappingPredictor.predict(ctx, findings);
     List<OpReport> ops = new ArrayList<>();
     for (int i = 0; i < ctx.opCount(); i++) {
@@ -80,6 +80,30 @@ public final class Validator {
         mapping.prediction(),
         ops,
         findings);
+  }
+
+  /**
+   * One finding per cause: repeated findings (same rule, operator, tensor and message) are dropped.
+   */
+  static List<Finding> distinct(List<Finding> findings) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      String key =
+          f.ruleId()
+              + "|"
+              + f.subgraph()
+              + "/"
+              + f.opIndex()
+              + "/"
+              + f.tensorIndex()
+              + "|"
+              + f.message();
+      if (seen.add(key)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** The oldest runtime for one operator code, {@code >X} when newer than the table. */
