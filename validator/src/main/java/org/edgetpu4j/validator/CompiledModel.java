@@ -48,33 +48,26 @@ final class CompiledModel {
         continue; // the compiler chose the package's input and output types
       } else if (f.opIndex() >= 0 && f.subgraph() == 0) {
         out.add(
-            new Finding(
-                f.ruleId(),
-                Severity.INFO,
-                f.subgraph(),
-                f.opIndex(),
-                f.opCode(),
-                f.tensorIndex(),
-                f.tensorName(),
-                "runs on the CPU by the model's design: " + f.message(),
-                f.hint(),
-                f.edgetpuStatus()));
+            info(f, "runs on the CPU by the model's design: " + f.message(), f.edgetpuStatus()));
       } else {
-        out.add(
-            new Finding(
-                f.ruleId(),
-                Severity.INFO,
-                f.subgraph(),
-                f.opIndex(),
-                f.opCode(),
-                f.tensorIndex(),
-                f.tensorName(),
-                f.message(),
-                f.hint(),
-                Optional.empty()));
+        out.add(info(f, f.message(), Optional.empty()));
       }
     }
     return out;
+  }
+
+  private static Finding info(Finding f, String message, Optional<EdgeTpuStatus> status) {
+    return new Finding(
+        f.ruleId(),
+        Severity.INFO,
+        f.subgraph(),
+        f.opIndex(),
+        f.opCode(),
+        f.tensorIndex(),
+        f.tensorName(),
+        message,
+        f.hint(),
+        status);
   }
 
   /** The readable packages of the model's {@code edgetpu-custom-op} operators. */
