@@ -11,6 +11,7 @@ import org.edgetpu4j.validator.Validator;
 import org.edgetpu4j.validator.report.HtmlReport;
 import org.edgetpu4j.validator.report.JsonReport;
 import org.edgetpu4j.validator.report.TextReport;
+import org.edgetpu4j.validator.tables.RuntimeReleases;
 import org.edgetpu4j.validator.tables.RuntimeVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,16 @@ final class CheckCommand implements Callable<Integer> {
     try {
       target = Target.DEFAULT.withEdgeTpuRuntime(edgetpuRuntime);
       if (runtime != null) {
-        target = target.withRuntime(RuntimeVersion.parse(runtime));
+        RuntimeVersion v = RuntimeVersion.parse(runtime);
+        if (!RuntimeReleases.get().isKnown(v)) {
+          throw new IllegalArgumentException(
+              "--runtime "
+                  + runtime
+                  + " is not a TFLite release the tables know (known: "
+                  + RuntimeReleases.get().knownText()
+                  + ")");
+        }
+        target = target.withRuntime(v);
       }
     } catch (IllegalArgumentException e) {
       throw new CliException(CliException.BAD_INPUT, e.getMessage(), e);

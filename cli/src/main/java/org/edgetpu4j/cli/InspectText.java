@@ -27,6 +27,30 @@ final class InspectText {
           op.operator(),
           ModelSummary.EDGETPU_CUSTOM_OP,
           op.packageBytes());
+      if (op.pkg() == null) {
+        line(b, "  package unreadable: %s", op.problem());
+      }
+      java.util.Optional.ofNullable(op.pkg())
+          .ifPresent(
+              p -> {
+                line(
+                    b,
+                    "  package %s: minimum Edge TPU runtime %d, %d executable(s), parameter cache"
+                        + " %,d bytes, streamed %,d bytes",
+                    p.identifier(),
+                    p.minRuntimeVersion(),
+                    p.executables().size(),
+                    p.cachedParameterBytes(),
+                    p.streamedParameterBytes());
+                for (var e : p.executables()) {
+                  line(
+                      b,
+                      "    executable %s for %s: %,d parameter bytes",
+                      e.type(),
+                      e.chip().isEmpty() ? "?" : e.chip(),
+                      e.parameterBytes());
+                }
+              });
     }
     b.append('\n');
     line(b, "Operator codes:");

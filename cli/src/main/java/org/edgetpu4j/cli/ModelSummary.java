@@ -105,8 +105,21 @@ public record ModelSummary(
       long customOptionsBytes,
       long structureBytes) {}
 
-  /** An operator running an Edge TPU compiled package. */
-  public record EdgeTpuOp(int subgraph, int operator, int packageBytes) {}
+  /**
+   * An operator running an Edge TPU compiled package.
+   *
+   * @param subgraph subgraph index
+   * @param operator operator index
+   * @param packageBytes bytes of the custom options
+   * @param pkg the decoded package, null when it cannot be read
+   * @param problem why the package cannot be read, empty when it can
+   */
+  public record EdgeTpuOp(
+      int subgraph,
+      int operator,
+      int packageBytes,
+      org.edgetpu4j.validator.edgetpu.EdgeTpuPackage pkg,
+      String problem) {}
 
   /** Summarises {@code model}, read from {@code file} of {@code fileBytes} bytes. */
   public static ModelSummary of(Model model, String file, long fileBytes) {
@@ -138,7 +151,14 @@ public record ModelSummary(
                 op.customOptions().length()));
         custom += op.customOptions().length();
         if (c.isCustom() && c.customCode().orElse("").equals(EDGETPU_CUSTOM_OP)) {
-          edgetpu.add(new EdgeTpuOp(s, o, op.customOptions().length()));
+          org.edgetpu4j.validator.edgetpu.EdgeTpuPackage decoded = null;
+          String problem = "";
+          try {
+            decoded = org.edgetpu4j.validator.edgetpu.EdgeTpuPackage.decode(op.customOptions());
+          } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+          }
+          edgetpu.add(new EdgeTpuOp(s, o, op.customOptions().length(), decoded, problem));
         }
       }
       List<TensorInfo> tensors = new ArrayList<>();

@@ -96,6 +96,11 @@ class CheckCommandTest {
     assertThat(bad.err()).contains("edgetpu4j check:");
     assertThat(run("check", model("mnist_cnn_int8").toString(), "--runtime", "one").code())
         .isEqualTo(2);
+    Run unknown = run("check", model("mnist_cnn_int8").toString(), "--runtime", "2.99.0");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("2.99.0").contains("known: 1.0-1.15, 2.0-");
+    assertThat(run("check", model("mnist_cnn_int8").toString(), "--runtime", "2.5.0").code())
+        .isNotEqualTo(2);
     assertThat(run("check", model("mnist_cnn_int8").toString(), "--edgetpu-runtime", "9").code())
         .isEqualTo(2);
     assertThat(run("check", model("mnist_cnn_int8").toString(), "--format", "pdf").code())

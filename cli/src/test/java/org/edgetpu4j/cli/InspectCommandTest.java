@@ -78,6 +78,13 @@ class InspectCommandTest {
     JsonNode ops = new ObjectMapper().readTree(r.out()).path("edgetpuCustomOps");
     assertThat(ops.size()).isEqualTo(1);
     assertThat(ops.get(0).path("packageBytes").asInt()).isGreaterThan(100_000);
+    // The compiler's parameter size recorded beside the pair: 256 x 256 weights + 2,048 bytes.
+    assertThat(ops.get(0).path("pkg").path("minRuntimeVersion").asInt()).isEqualTo(14);
+    assertThat(ops.get(0).path("pkg").path("executables").size()).isEqualTo(2);
+    assertThat(run("inspect", model.toString()).out())
+        .contains(
+            "package DWN1: minimum Edge TPU runtime 14, 2 executable(s), parameter cache"
+                + " 67,584 bytes");
   }
 
   @Test

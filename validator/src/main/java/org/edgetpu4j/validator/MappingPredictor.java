@@ -1,20 +1,18 @@
 package org.edgetpu4j.validator;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.Operator;
 import org.edgetpu4j.tflite.Tensor;
-import org.edgetpu4j.validator.rules.ParameterCache;
 import org.edgetpu4j.validator.rules.RuleContext;
 
 /**
- * Predicts the Edge TPU compiler's partition from the findings: an operator with a blocking finding
- * stays on the CPU with that finding's status; the compiler makes one Edge TPU partition, so every
- * operator after the first unmappable one (in execution order) also stays on the CPU ("More than
- * one subgraph is not supported"). Float conversions at the graph's edges (a QUANTIZE reading a
- * model input, a DEQUANTIZE or QUANTIZE writing a model output) stay on the CPU without ending the
- * partition. A model-level blocking finding means the compiler refuses the model.
+ * Predicts the Edge TPU compiler's result from the findings: an operator with a blocking finding
+ * stays on the CPU with that finding's status; {@link PartitionSearch} decides which of the others
+ * form the single Edge TPU partition; {@link ParameterMemory} lays out its parameters. A
+ * model-level blocking finding means the compiler refuses the model.
  */
 final class MappingPredictor {
   private MappingPredictor() {}
@@ -27,16 +25,14 @@ final class MappingPredictor {
     List<EdgeTpuStatus> status = new ArrayList<>();
     List<String> reason = new ArrayList<>();
     List<Integer> unmappable = new ArrayList<>();
-    int cut = -1;
+    BitSet blocked = new BitSet(n);
     for (int i = 0; i < n; i++) {
       Finding block = firstBlock(findings, i);
       if (block != null) {
         status.add(block.edgetpuStatus().orElseThrow());
         reason.add(block.message());
         unmappable.add(i);
-        if (cut < 0 && !isEdgeConversion(ctx, i)) {
-          cut = i;
-        }
+        blocked.set(i);
       } else {
         status.add(EdgeTpuStatus.MAPPED);
         reason.add("");
@@ -48,6 +44,7 @@ final class MappingPredictor {
         compileErrors.add(f.message());
       }
     }
+    int cut = -1;
     if (!compileErrors.isEmpty()) {
       for (int i = 0; i < n; i++) {
         if (status.get(i).isMapped()) {
@@ -55,25 +52,48 @@ final class MappingPredictor {
           reason.set(i, compileErrors.get(0));
         }
       }
-    } else if (cut >= 0) {
-      for (int i = cut + 1; i < n; i++) {
-        if (status.get(i).isMapped()) {
-          status.set(i, EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
+    } else {
+      PartitionSearch.Partition p = PartitionSearch.search(ctx, blocked);
+      int firstMapped = p.onTpu().nextSetBit(0);
+      for (int i = 0; i < n; i++) {
+        if (blocked.get(i) || p.onTpu().get(i)) {
+          continue;
+        }
+        status.set(i, EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
+        if (p.prologue().get(i)) {
           reason.set(
               i,
-              "after Op#"
-                  + cut
+              "before the Edge TPU partition (Op#"
+                  + firstMapped
                   + " "
-                  + ctx.opName(cut)
-                  + ", the first operation that cannot be mapped (one Edge TPU partition only)");
+                  + ctx.opName(Math.max(firstMapped, 0))
+                  + " on): maps more operations with it on the CPU");
+        } else {
+          int by = p.cutBy()[i];
+          reason.set(
+              i,
+              "depends on Op#"
+                  + by
+                  + " "
+                  + ctx.opName(by)
+                  + ", which cannot be mapped (one Edge TPU partition only)");
         }
       }
+    }
+    for (int i = blocked.nextSetBit(0); i >= 0 && cut < 0; i = blocked.nextSetBit(i + 1)) {
+      cut = isEdgeConversion(ctx, i) ? -1 : i;
     }
     int onTpu = (int) status.stream().filter(EdgeTpuStatus::isMapped).count();
     EdgeTpuPrediction.Mapping mapping =
         onTpu == 0 || !compileErrors.isEmpty()
             ? EdgeTpuPrediction.Mapping.NONE
             : onTpu == n ? EdgeTpuPrediction.Mapping.FULL : EdgeTpuPrediction.Mapping.PARTIAL;
+    BitSet mapped = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      if (status.get(i).isMapped()) {
+        mapped.set(i);
+      }
+    }
     EdgeTpuPrediction prediction =
         new EdgeTpuPrediction(
             compileErrors.isEmpty(),
@@ -83,7 +103,7 @@ final class MappingPredictor {
             unmappable,
             onTpu,
             n - onTpu,
-            ctx.hasMain() ? ParameterCache.parameterBytes(ctx) : 0);
+            ctx.hasMain() && compileErrors.isEmpty() ? ParameterMemory.of(ctx, mapped) : 0);
     return new Result(status, reason, prediction);
   }
 

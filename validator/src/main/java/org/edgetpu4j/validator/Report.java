@@ -14,6 +14,9 @@ import org.edgetpu4j.validator.rules.RuleContext;
  * @param declaredMinRuntimeVersion the converter's {@code min_runtime_version} metadata, empty if
  *     absent
  * @param loadsOnTarget true when no operator version is too new for the target TFLite runtime
+ * @param compiled true when the model is already compiled for the Edge TPU (has an {@code
+ *     edgetpu-custom-op}); its CPU operators are then the model's design
+ * @param packages the decoded Edge TPU packages of a compiled model (empty otherwise)
  * @param edgetpu the Edge TPU prediction
  * @param ops subgraph 0's operators
  * @param findings every finding, in rule order
@@ -24,6 +27,8 @@ public record Report(
     String minRuntimeVersion,
     String declaredMinRuntimeVersion,
     boolean loadsOnTarget,
+    boolean compiled,
+    List<org.edgetpu4j.validator.edgetpu.EdgeTpuPackage> packages,
     EdgeTpuPrediction edgetpu,
     List<OpReport> ops,
     List<Finding> findings) {
@@ -33,12 +38,21 @@ public record Report(
 
   /** Copies the lists. */
   public Report {
+    packages = List.copyOf(packages);
     ops = List.copyOf(ops);
     findings = List.copyOf(findings);
   }
 
-  /** True when the whole model is predicted to map onto the Edge TPU. */
+  /**
+   * True when the whole model is predicted to map onto the Edge TPU; for a compiled model, when its
+   * package is readable and accepted by the target Edge TPU runtime.
+   */
   public boolean edgetpuCompatible() {
+    if (compiled) {
+      return !findings("EDGETPU_PACKAGE").isEmpty()
+          && findings("EDGETPU_PACKAGE_RUNTIME").stream()
+              .noneMatch(f -> f.severity() == Severity.ERROR);
+    }
     return edgetpu.compiles() && edgetpu.mapping() == EdgeTpuPrediction.Mapping.FULL;
   }
 
@@ -63,6 +77,8 @@ public record Report(
       String name,
       String minRuntime,
       boolean loads,
+      boolean compiled,
+      List<org.edgetpu4j.validator.edgetpu.EdgeTpuPackage> packages,
       EdgeTpuPrediction prediction,
       List<OpReport> ops,
       List<Finding> findings) {
@@ -72,6 +88,8 @@ public record Report(
         minRuntime,
         ctx.model().minRuntimeVersion().orElse(""),
         loads,
+        compiled,
+        packages,
         prediction,
         ops,
         findings);

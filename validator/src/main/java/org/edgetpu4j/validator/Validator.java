@@ -49,6 +49,7 @@ public final class Validator {
       LOG.debug("{}: {} finding(s)", rule.id(), found.size());
       findings.addAll(found);
     }
+    findings = distinct(CompiledModel.adjust(ctx, findings));
     MappingPredictor.Result mapping = MappingPredictor.predict(ctx, findings);
     List<OpReport> ops = new ArrayList<>();
     for (int i = 0; i < ctx.opCount(); i++) {
@@ -69,7 +70,40 @@ public final class Validator {
               boxed(op.outputs().toArray())));
     }
     boolean loads = findings.stream().noneMatch(f -> f.ruleId().equals("OP_VERSION_TOO_NEW"));
-    return Report.of(ctx, name, modelMinRuntime(model), loads, mapping.prediction(), ops, findings);
+    return Report.of(
+        ctx,
+        name,
+        modelMinRuntime(model),
+        loads,
+        ctx.hasMain() && CompiledModel.isCompiled(ctx),
+        CompiledModel.packages(ctx),
+        mapping.prediction(),
+        ops,
+        findings);
+  }
+
+  /**
+   * One finding per cause: repeated findings (same rule, operator, tensor and message) are dropped.
+   */
+  static List<Finding> distinct(List<Finding> findings) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings) {
+      String key =
+          f.ruleId()
+              + "|"
+              + f.subgraph()
+              + "/"
+              + f.opIndex()
+              + "/"
+              + f.tensorIndex()
+              + "|"
+              + f.message();
+      if (seen.add(key)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /** The oldest runtime for one operator code, {@code >X} when newer than the table. */

@@ -240,6 +240,48 @@ public enum Limitation {
           : Optional.empty();
     }
   },
+  /**
+   * With align_corners, resizing maps only with a whole scale factor along height and width: the
+   * sampling grid step is (in - 1) / (out - 1), so (out - 1) must be a multiple of (in - 1), and a
+   * 1-pixel input has no step at all (the real compiler leaves DeepLab's 1x1 to 33x33 align_corners
+   * resize on the CPU). Without align_corners no size limit is known.
+   */
+  RESIZE_WHOLE_SCALE(
+      "Resize by whole factors with align_corners, or resize without align_corners") {
+    @Override
+    Optional<String> check(RuleContext ctx, int i) {
+      if (ctx.op(i).inputs().length() == 0 || ctx.op(i).outputs().length() == 0) {
+        return Optional.empty();
+      }
+      Tensor in = ctx.tensor(ctx.op(i).input(0));
+      Tensor out = ctx.tensor(ctx.op(i).output(0));
+      if (in == null || out == null || in.rank() != 4 || out.rank() != 4) {
+        return Optional.empty();
+      }
+      BuiltinOptions o = ctx.op(i).builtinOptions();
+      boolean align = o.has("align_corners") && o.getBool("align_corners");
+      for (int d = 1; d <= 2; d++) {
+        int a = in.shape().get(d);
+        int b = out.shape().get(d);
+        if (a == b || a <= 0 || b <= 0) {
+          continue;
+        }
+        boolean whole = !align || (a > 1 && b > 1 && (b - 1) % (a - 1) == 0);
+        if (!whole) {
+          return Optional.of(
+              ctx.opName(i)
+                  + " from "
+                  + in.shape()
+                  + " to "
+                  + out.shape()
+                  + (align ? " with align_corners" : "")
+                  + " is not a whole scale factor"
+                  + (align && a == 1 ? " (a 1-pixel input has no align_corners step)" : ""));
+        }
+      }
+      return Optional.empty();
+    }
+  },
   /** SOFTMAX works on a 1-D input of at most 16,000 elements. */
   SOFTMAX_ONE_DIMENSIONAL("Reshape to [1, N] before SOFTMAX, with N at most 16,000") {
     @Override

@@ -56,6 +56,11 @@ public final class HtmlReport {
         .append("; parameters on Edge TPU operators: ")
         .append(TextReport.size(p.parameterBytes()))
         .append("</li>\n</ul>\n");
+    sb.append("<h2>Edge TPU parameters and package</h2>\n<ul>\n");
+    for (String line : PackageSummary.lines(r)) {
+      sb.append("<li>").append(escape(line)).append("</li>\n");
+    }
+    sb.append("</ul>\n");
     sb.append("<h2>Graph</h2>\n<p>")
         .append("<span class=\"sw\" style=\"background:#4caf50\"></span>Edge TPU")
         .append("<span class=\"sw\" style=\"background:#ff9800\"></span>CPU (cannot map)")

@@ -61,7 +61,23 @@ public final class JsonReport {
     p.unmappableOps().forEach(e.putArray("unmappableOps")::add);
     e.put("opsOnEdgeTpu", p.opsOnEdgeTpu());
     e.put("opsOnCpu", p.opsOnCpu());
-    e.put("parameterBytes", p.parameterBytes());
+    e.put("parameterBytes", PackageSummary.parameterBytes(r));
+    e.put("compiled", r.compiled());
+    ArrayNode packages = e.putArray("packages");
+    for (var pkg : r.packages()) {
+      ObjectNode o = packages.addObject();
+      o.put("identifier", pkg.identifier());
+      o.put("minRuntimeVersion", pkg.minRuntimeVersion());
+      o.put("parameterCacheBytes", pkg.cachedParameterBytes());
+      o.put("streamedParameterBytes", pkg.streamedParameterBytes());
+      ArrayNode exes = o.putArray("executables");
+      for (var x : pkg.executables()) {
+        exes.addObject()
+            .put("type", x.type())
+            .put("chip", x.chip())
+            .put("parameterBytes", x.parameterBytes());
+      }
+    }
     ArrayNode ops = root.putArray("ops");
     for (OpReport op : r.ops()) {
       ObjectNode o = ops.addObject();

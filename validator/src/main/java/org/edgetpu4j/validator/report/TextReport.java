@@ -8,6 +8,7 @@ import org.edgetpu4j.validator.EdgeTpuStatus;
 import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.OpReport;
 import org.edgetpu4j.validator.Report;
+import org.edgetpu4j.validator.Severity;
 
 /**
  * The console report: a summary and the {@code Operator / Count / Status} table in the layout of
@@ -48,7 +49,8 @@ public final class TextReport {
         String.format(
             Locale.ROOT,
             "Parameters of Edge TPU operators: %s (on-chip cache about 7.86MiB)%n",
-            size(p.parameterBytes())));
+            size(PackageSummary.parameterBytes(r))));
+    PackageSummary.lines(r).forEach(l -> sb.append(l).append('\n'));
     sb.append("Number of Edge TPU subgraphs: ").append(p.opsOnEdgeTpu() > 0 ? 1 : 0).append('\n');
     sb.append("Total number of operations: ").append(r.ops().size()).append('\n');
     if (p.opsOnCpu() > 0) {
@@ -95,7 +97,14 @@ public final class TextReport {
     if (r.findings().isEmpty()) {
       sb.append("No findings.\n");
     } else {
-      sb.append("Findings (").append(r.errors().size()).append(" error(s))\n");
+      long warnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+      sb.append("Findings (")
+          .append(r.errors().size())
+          .append(" error(s), ")
+          .append(warnings)
+          .append(" warning(s), ")
+          .append(r.findings().size() - r.errors().size() - warnings)
+          .append(" info)\n");
       for (Finding f : r.findings()) {
         sb.append(line(f)).append('\n');
       }

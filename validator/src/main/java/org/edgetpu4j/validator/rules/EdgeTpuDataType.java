@@ -33,7 +33,7 @@ public final class EdgeTpuDataType implements Rule {
       }
       for (int t : ctx.activeTensors(i)) {
         Tensor tensor = ctx.tensor(t);
-        if (!Ops.is8Bit(tensor.type())) {
+        if (!Ops.is8Bit(tensor.type()) && !Ops.isIntegerLstmState(ctx, i, t)) {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)

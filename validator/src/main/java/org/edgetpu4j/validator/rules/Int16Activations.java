@@ -20,7 +20,9 @@ public final class Int16Activations implements Rule {
     for (int i = 0; i < ctx.opCount(); i++) {
       for (int t : ctx.activeTensors(i)) {
         Tensor tensor = ctx.tensor(t);
-        if (tensor.type() == TensorType.INT16 && tensor.quantization().isQuantized()) {
+        if (tensor.type() == TensorType.INT16
+            && tensor.quantization().isQuantized()
+            && !Ops.isIntegerLstmState(ctx, i, t)) {
           out.add(
               ctx.finding(this, i)
                   .tensor(t)

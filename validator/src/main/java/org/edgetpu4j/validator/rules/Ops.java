@@ -68,6 +68,26 @@ final class Ops {
     return op == BuiltinOp.DEPTHWISE_CONV_2D ? 3 : 0;
   }
 
+  /**
+   * True when tensor {@code t} is an INT16 state of an 8-bit integer LSTM: TFLite's integer LSTM
+   * kernels keep the cell state in INT16 by design while activations and weights stay 8-bit, so
+   * this is not 16x8 quantization (the Edge TPU compiler maps such an LSTM).
+   */
+  static boolean isIntegerLstmState(RuleContext ctx, int i, int t) {
+    BuiltinOp code = ctx.code(i);
+    if (code != BuiltinOp.UNIDIRECTIONAL_SEQUENCE_LSTM && code != BuiltinOp.LSTM) {
+      return false;
+    }
+    Tensor tensor = ctx.tensor(t);
+    Tensor in = ctx.tensor(ctx.op(i).input(0));
+    if (tensor == null || tensor.type() != TensorType.INT16 || in == null || !is8Bit(in.type())) {
+      return false;
+    }
+    var inputs = ctx.op(i).inputs();
+    // Slot 19 is the cell state; variable tensors are the states the kernel updates in place.
+    return (inputs.length() > 19 && inputs.get(19) == t) || tensor.isVariable();
+  }
+
   /** The shape of {@code t} as text, e.g. {@code [1, 28, 28, 1]}. */
   static String shape(Tensor t) {
     return t.shape().toString();

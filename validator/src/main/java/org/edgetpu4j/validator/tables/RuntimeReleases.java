@@ -34,6 +34,23 @@ public final class RuntimeReleases {
     return releases;
   }
 
+  /**
+   * True when {@code v} names a TFLite release the tables can judge: 1.0 to 1.15, or 2.0 up to the
+   * newest release line of this table (later releases may register operator versions unknown here).
+   */
+  public boolean isKnown(RuntimeVersion v) {
+    RuntimeVersion newest = releases.get(releases.size() - 1);
+    int major = v.part(0);
+    int minor = v.part(1);
+    return (major == 1 && minor <= 15)
+        || (major == 2 && newest.part(0) == 2 && minor <= newest.part(1));
+  }
+
+  /** The known release lines as text, e.g. {@code 1.0-1.15, 2.0-2.14}. */
+  public String knownText() {
+    return "1.0-1.15, 2.0-" + releases.get(releases.size() - 1).majorMinor();
+  }
+
   /** True when the operator has a row. */
   public boolean hasRow(BuiltinOp op) {
     return rows.containsKey(op);

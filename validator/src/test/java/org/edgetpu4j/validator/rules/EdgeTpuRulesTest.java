@@ -253,7 +253,7 @@ class EdgeTpuRulesTest {
     }
 
     @Test
-    void afterTheCutSupportedOpsAreMoreThanOneSubgraph() {
+    void leadingUnsupportedOpsStayBeforeThePartition() {
       TinyModel m = new TinyModel();
       int x = m.act("x", TensorType.INT8, q(0.1, 0), 1, 8);
       int h = m.act("h", TensorType.INT8, q(0.1, 0), 1, 8);
@@ -261,8 +261,10 @@ class EdgeTpuRulesTest {
       m.op(BuiltinOp.HARD_SWISH, 1, BuiltinOptions.NONE, in(x), h);
       m.op(BuiltinOp.RELU, 2, BuiltinOptions.NONE, in(h), y);
       Report r = m.io(in(x), y).check();
-      assertThat(r.ops().get(1).edgetpuStatus()).isEqualTo(EdgeTpuStatus.MORE_THAN_ONE_SUBGRAPH);
-      assertThat(r.edgetpu().mapping()).isEqualTo(EdgeTpuPrediction.Mapping.NONE);
+      // Like the real compiler on a leading CAST: the unsupported op runs first on the CPU.
+      assertThat(r.ops().get(0).edgetpuStatus()).isEqualTo(EdgeTpuStatus.NOT_SUPPORTED);
+      assertThat(r.ops().get(1).edgetpuStatus()).isEqualTo(EdgeTpuStatus.MAPPED);
+      assertThat(r.edgetpu().mapping()).isEqualTo(EdgeTpuPrediction.Mapping.PARTIAL);
     }
   }
 
@@ -379,7 +381,8 @@ class EdgeTpuRulesTest {
     void nineMegabytesOfWeightsExceedTheCache() {
       Report r = fc(3000).check();
       assertThat(r.findings("PARAMETER_CACHE")).hasSize(1);
-      assertThat(r.edgetpu().parameterBytes()).isEqualTo(9_000_000L);
+      assertThat(r.edgetpu().parameterBytes())
+          .isEqualTo(3008L * 3000 + 3000 * 8); // rows padded to 16
     }
 
     @Test

@@ -50,6 +50,7 @@ class EdgeTpuTablesTest {
           BuiltinOp.SUM,
           BuiltinOp.SQUARED_DIFFERENCE,
           BuiltinOp.TANH,
+          BuiltinOp.TILE, // mapped by compiler 16 (-m 14) in a real compiled model
           BuiltinOp.TRANSPOSE,
           BuiltinOp.TRANSPOSE_CONV);
 
