@@ -3,14 +3,14 @@ package org.edgetpu4j.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.edgetpu4j.device.cpu.Interpreter;
 import org.edgetpu4j.device.cpu.InvalidInputException;
 import org.edgetpu4j.device.cpu.ModelRefusedException;
 import org.edgetpu4j.device.cpu.TensorInfo;
+import org.edgetpu4j.device.io.Labels;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
 import org.edgetpu4j.tflite.io.TfliteWriter;
@@ -20,28 +20,68 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code edgetpu4j run MODEL --input FILE... --output-dir DIR [--top-k K]}: one CPU invocation. */
+/**
+ * {@code edgetpu4j run MODEL --input FILE... [--labels FILE] [--top-k K] [--output-dir DIR]}: runs
+ * a model on images or raw tensors and prints the best classes and the time of each inference.
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a .tflite model once on the CPU reference interpreter. Inputs and outputs are raw",
-      "little-endian tensor files in each tensor's own type; outputs are written as",
-      "output_0.bin, output_1.bin, ... A dynamic batch is taken from the input's byte length.",
+      "Run a .tflite model on the CPU reference interpreter. An input is an image (PNG, JPEG,",
+      "BMP or GIF: resized to the input's height and width, grey or RGB by its channels,",
+      "converted to its type and quantization) or a raw little-endian tensor file in the",
+      "input's own type (a dynamic batch is taken from its byte length). Prints each output's",
+      "shape, the K best classes of output 0 as 'label score' and the time of each inference;",
+      "--output-dir also writes the raw outputs as output_0.bin, output_1.bin, ...",
       "Exit codes: 0 ran, 1 model refused, 2 bad input or usage."
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
   Path model;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input tensor.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE",
+      description = "An image or raw tensor file, one per model input, in input order.")
   List<Path> inputs;
 
-  @Option(names = "--output-dir", required = true, paramLabel = "DIR")
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description = "Write the raw outputs to DIR/output_<i>.bin.")
   Path outputDir;
 
-  @Option(names = "--top-k", paramLabel = "K", description = "Print the K top classes of output 0.")
-  int topK;
+  @Option(
+      names = "--top-k",
+      paramLabel = "K",
+      description = "Print the K best classes of output 0 (default: 5 with --labels, else 0).")
+  Integer topK;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description = "Class labels: one per line, or 'index label' lines as pycoral reads them.")
+  Path labels;
+
+  @Option(
+      names = "--mean",
+      paramLabel = "M",
+      description =
+          "Image pixels become (pixel - M) / S before quantization (default: quantized inputs"
+              + " take the pixels as they are, float inputs M = S = 127.5).")
+  Float mean;
+
+  @Option(names = "--std", paramLabel = "S", description = "See --mean.")
+  Float std;
+
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Run the inference N times and print each time (default: ${DEFAULT-VALUE}).")
+  int repeat;
 
   @Mixin CommonOptions common;
 
@@ -56,33 +96,47 @@ final class RunCommand implements Callable<Integer> {
     } catch (ModelRefusedException e) {
       throw new CliException(CliException.REFUSED, "model refused: " + e.getMessage(), e);
     }
-    List<byte[]> in = new ArrayList<>();
-    for (Path p : inputs) {
-      in.add(InputFiles.read(p));
+    if (repeat < 1 || (topK != null && topK < 0)) {
+      throw new CliException(CliException.BAD_INPUT, "--repeat must be >= 1 and --top-k >= 0");
     }
-    List<byte[]> outs;
+    Optional<Labels> names = labels == null ? Optional.empty() : Optional.of(Labels.read(labels));
+    List<TensorInfo> inputInfos = new ArrayList<>();
+    for (int i = 0; i < interpreter.inputCount(); i++) {
+      inputInfos.add(interpreter.input(i));
+    }
+    List<byte[]> in = RunInputs.read(inputs, inputInfos, RunInputs.normalization(mean, std));
+    List<byte[]> outs = List.of();
+    long[] nanos = new long[repeat];
     try {
-      outs = interpreter.run(in);
+      for (int r = 0; r < repeat; r++) {
+        long t0 = System.nanoTime();
+        outs = interpreter.run(in);
+        nanos[r] = System.nanoTime() - t0;
+      }
     } catch (InvalidInputException e) {
       throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
     }
-    Files.createDirectories(outputDir);
-    for (int i = 0; i < outs.size(); i++) {
-      TfliteWriter.writeAtomically(outputDir.resolve("output_" + i + ".bin"), outs.get(i));
-    }
     var out = spec.commandLine().getOut();
+    if (outputDir != null) {
+      Files.createDirectories(outputDir);
+      for (int i = 0; i < outs.size(); i++) {
+        TfliteWriter.writeAtomically(outputDir.resolve("output_" + i + ".bin"), outs.get(i));
+      }
+    }
     for (int i = 0; i < outs.size(); i++) {
       TensorInfo t = interpreter.output(i);
-      out.printf("output_%d.bin  %s %s %d bytes%n", i, t.type(), t.shape(), outs.get(i).length);
+      out.printf(
+          "%s  %s %s %d bytes%n",
+          outputDir != null ? "output_" + i + ".bin" : "output " + i,
+          t.type(),
+          t.shape(),
+          outs.get(i).length);
     }
-    if (topK > 0) {
-      float[] scores = interpreter.dequantizeOutput(0, outs.get(0));
-      IntStream.range(0, scores.length)
-          .boxed()
-          .sorted(Comparator.comparingDouble((Integer k) -> -scores[k]))
-          .limit(topK)
-          .forEach(k -> out.printf("class %d  %.6f%n", k, scores[k]));
+    int k = topK != null ? topK : names.isPresent() ? 5 : 0;
+    if (k > 0) {
+      RunPrinter.topK(out, interpreter.output(0), outs.get(0), k, names);
     }
+    RunPrinter.timings(out, nanos);
     out.flush();
     return 0;
   }
