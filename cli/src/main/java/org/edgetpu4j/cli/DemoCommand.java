@@ -76,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    TensorFlowRuntime.require("demo");
     if (!study.equals("mnist")) {
       throw new CliException(
           CliException.BAD_INPUT, "unknown study '" + study + "'; available: mnist");
