@@ -82,7 +82,7 @@ final class CheckCommand implements Callable<Integer> {
     String text =
         switch (format) {
           case json -> JsonReport.render(report);
-          case html -> HtmlReport.render(report);
+          case html -> HtmlReport.render(report, m);
           case text -> TextReport.render(report);
         };
     if (output != null) {
