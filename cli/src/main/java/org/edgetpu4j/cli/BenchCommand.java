@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {
-      "Time the CPU reference interpreter and the real TFLite interpreter (builtin kernels",
-      "without XNNPACK, and the default XNNPACK path), one thread each, in one process on the",
-      "same inputs, after warm-up; print medians and the ratios ours/TFLite. Exit code 0."
-    })
+    description =
+        "Time the CPU reference interpreter and the real TFLite interpreter (builtin"
+            + " kernels without XNNPACK, and the default XNNPACK path), one thread each, in one"
+            + " process on the same inputs, after warm-up; print medians and the ratios"
+            + " ours/TFLite. Exit code 0.")
 final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
   Path model;

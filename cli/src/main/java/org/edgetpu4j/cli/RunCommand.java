@@ -27,15 +27,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run a .tflite model on the CPU reference interpreter. An input is an image (PNG, JPEG,",
-      "BMP or GIF: resized to the input's height and width, grey or RGB by its channels,",
-      "converted to its type and quantization) or a raw little-endian tensor file in the",
-      "input's own type (a dynamic batch is taken from its byte length). Prints each output's",
-      "shape, the K best classes of output 0 as 'label score' and the time of each inference;",
-      "--output-dir also writes the raw outputs as output_0.bin, output_1.bin, ...",
-      "Exit codes: 0 ran, 1 model refused, 2 bad input or usage."
-    })
+    description =
+        "Run a .tflite model on the CPU reference interpreter. An input is an image (PNG,"
+            + " JPEG, BMP or GIF: resized to the input's height and width, grey or RGB by its"
+            + " channels, converted to its type and quantization) or a raw little-endian tensor"
+            + " file in the input's own type (a dynamic batch is taken from its byte length)."
+            + " Prints each output's shape, the K best classes of output 0 as 'label score' and"
+            + " the time of each inference; --output-dir also writes the raw outputs as"
+            + " output_0.bin, output_1.bin, ...",
+    footer = "%nExit codes: 0 ran, 1 model refused, 2 bad input or usage.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL", description = "The .tflite file.")
   Path model;
