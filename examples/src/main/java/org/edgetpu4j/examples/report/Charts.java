@@ -69,6 +69,9 @@ final class Charts {
             .yAxisTitle("true")
             .build();
     chart.getStyler().setShowValue(true);
+    // A tick per class: the default spacing hint (100 px) labelled only every third one.
+    chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    chart.getStyler().setYAxisTickMarkSpacingHint(20);
     chart.getStyler().setMin(0);
     chart.addSeries("count", axis, axis, cells);
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
