@@ -2,6 +2,10 @@ package org.edgetpu4j.device.cpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.edgetpu4j.device.cpu.math.Dot;
+import org.edgetpu4j.device.cpu.node.Memory;
+import org.edgetpu4j.device.cpu.node.Slot;
+import org.edgetpu4j.device.cpu.node.Step;
 import org.edgetpu4j.tflite.FloatArray;
 import org.edgetpu4j.tflite.IntArray;
 import org.edgetpu4j.tflite.LongArray;
@@ -28,10 +32,12 @@ public final class Interpreter {
   private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
 
   private final Model model;
+  private final InterpreterOptions options;
   private Plan plan;
 
-  private Interpreter(Model model, Plan plan) {
+  private Interpreter(Model model, InterpreterOptions options, Plan plan) {
     this.model = model;
+    this.options = options;
     this.plan = plan;
   }
 
@@ -42,19 +48,29 @@ public final class Interpreter {
    *     version or with parameters the kernels cannot run
    */
   public static Interpreter load(Model model) {
+    return load(model, InterpreterOptions.defaults());
+  }
+
+  /**
+   * Prepares {@code model} for running with {@code options} (custom operator kernels, ...).
+   *
+   * @throws ModelRefusedException when an operator is unsupported, custom without a registered
+   *     kernel, of an unsupported version or with parameters the kernels cannot run
+   */
+  public static Interpreter load(Model model, InterpreterOptions options) {
     var sg = model.mainSubgraph();
     int[][] shapes = new int[sg.inputs().length()][];
     for (int i = 0; i < shapes.length; i++) {
       shapes[i] = sg.inputTensor(i).shape().toArray();
     }
-    Plan plan = Planner.plan(model, shapes);
+    Plan plan = Planner.plan(model, shapes, options);
     LOG.debug(
         "planned {} of {} operators (rest folded at load), activation arena {} bytes, simd {}",
         plan.steps().length,
         sg.operators().size(),
         plan.arenaBytes(),
         Dot.SIMD);
-    return new Interpreter(model, plan);
+    return new Interpreter(model, options, plan);
   }
 
   /** The model this interpreter runs. */
@@ -178,7 +194,7 @@ public final class Interpreter {
       shapes[i][0] = len / perBatch;
     }
     if (shapes != null) {
-      plan = Planner.plan(model, shapes);
+      plan = Planner.plan(model, shapes, options);
       LOG.debug("planned again for input shapes {}", (Object) shapes);
     }
   }

@@ -1,5 +1,9 @@
 package org.edgetpu4j.device.cpu;
 
+import org.edgetpu4j.device.cpu.node.Memory;
+import org.edgetpu4j.device.cpu.node.Slot;
+import org.edgetpu4j.device.cpu.node.Step;
+
 /**
  * A prepared model: the steps to run in order, where every tensor lives, and the arena size.
  *

@@ -3,6 +3,13 @@ package org.edgetpu4j.device.cpu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.edgetpu4j.device.cpu.kernels.Kernels;
+import org.edgetpu4j.device.cpu.node.Kernel;
+import org.edgetpu4j.device.cpu.node.Memory;
+import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Shapes;
+import org.edgetpu4j.device.cpu.node.Slot;
+import org.edgetpu4j.device.cpu.node.Step;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.Operator;
 import org.edgetpu4j.tflite.OperatorCode;
@@ -20,12 +27,12 @@ final class Planner {
   private Planner() {}
 
   /** Checks that every operator of the main subgraph has a kernel, without preparing anything. */
-  static void checkSupported(Model model) {
+  static void checkSupported(Model model, InterpreterOptions options) {
     ModelCheck.check(model);
     List<Operator> ops = model.mainSubgraph().operators();
     for (int i = 0; i < ops.size(); i++) {
       OperatorCode code = model.opcode(ops.get(i));
-      Kernels.lookup(i, code);
+      Kernels.lookup(i, code, options.customOps());
     }
   }
 
@@ -34,8 +41,8 @@ final class Planner {
    *
    * @param inputShapes one shape per subgraph input
    */
-  static Plan plan(Model model, int[][] inputShapes) {
-    checkSupported(model);
+  static Plan plan(Model model, int[][] inputShapes, InterpreterOptions options) {
+    checkSupported(model, options);
     Subgraph sg = model.mainSubgraph();
     int n = sg.tensors().size();
     Slot[] slots = new Slot[n];
@@ -77,7 +84,7 @@ final class Planner {
     for (int i = 0; i < ops.size(); i++) {
       Operator op = ops.get(i);
       OperatorCode code = model.opcode(op);
-      Kernel kernel = Kernels.lookup(i, code);
+      Kernel kernel = Kernels.lookup(i, code, options.customOps());
       Slot[] ins = new Slot[op.inputs().length()];
       boolean allConstant = ins.length > 0;
       for (int k = 0; k < ins.length; k++) {
@@ -93,7 +100,7 @@ final class Planner {
         outs[k] = slot(slots, op.outputs().get(k), i, code);
         feedsOutput |= isOutput[outs[k].index];
       }
-      Node node = new Node(i, code, op.builtinOptions(), ins, outs);
+      Node node = new Node(i, code, op, model, ins, outs);
       Step step;
       try {
         step = kernel.prepare(node);

@@ -2,6 +2,8 @@ package org.edgetpu4j.device.cpu;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.edgetpu4j.device.cpu.math.Activations;
+import org.edgetpu4j.device.cpu.math.QuantMath;
 
 /** Conversions between real values and the raw bytes of quantized or float tensors. */
 final class QuantIo {

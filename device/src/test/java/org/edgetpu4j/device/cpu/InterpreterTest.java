@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.edgetpu4j.device.cpu.node.Kernel;
+import org.edgetpu4j.device.cpu.node.Slot;
 import org.edgetpu4j.tflite.Buffer;
 import org.edgetpu4j.tflite.BuiltinOp;
 import org.edgetpu4j.tflite.BuiltinOptions;
@@ -65,7 +67,35 @@ class InterpreterTest {
     Model m = reluChain(OperatorCode.custom("MyOp", 1));
     assertThatThrownBy(() -> Interpreter.load(m))
         .isInstanceOf(ModelRefusedException.class)
-        .hasMessage("Op#0 CUSTOM:MyOp v1: custom operators are not executed");
+        .hasMessage(
+            "Op#0 CUSTOM:MyOp v1: custom operator 'MyOp' has no kernel; register one with"
+                + " InterpreterOptions.withCustomOp");
+  }
+
+  @Test
+  void runsRegisteredCustomOperators() {
+    Model m = reluChain(OperatorCode.custom("Negate", 1));
+    Kernel negate =
+        node -> {
+          Slot in = node.in(0);
+          Slot out = node.out(0);
+          node.requireType(in, TensorType.INT8);
+          node.setShape(0, in.shape);
+          int n = in.byteSize();
+          return mem -> {
+            for (int k = 0; k < n; k++) {
+              mem.data[out.index][mem.offset[out.index] + k] =
+                  (byte) -mem.data[in.index][mem.offset[in.index] + k];
+            }
+          };
+        };
+    Interpreter it =
+        Interpreter.load(m, InterpreterOptions.defaults().withCustomOp("Negate", negate));
+    assertThat(it.run(List.of(new byte[] {1, -2, 3, 0})).get(0)).containsExactly(1, -2, 3, 0);
+    assertThatThrownBy(
+            () -> Interpreter.load(m, InterpreterOptions.defaults().withCustomOp("Other", negate)))
+        .isInstanceOf(ModelRefusedException.class)
+        .hasMessageContaining("(registered: [Other])");
   }
 
   @Test
@@ -171,7 +201,11 @@ class InterpreterTest {
     Model m = caseModel("mobilenetv2_035_96_int8");
     Interpreter it = Interpreter.load(m);
     long sum = 0;
-    Plan plan = Planner.plan(m, new int[][] {m.mainSubgraph().inputTensor(0).shape().toArray()});
+    Plan plan =
+        Planner.plan(
+            m,
+            new int[][] {m.mainSubgraph().inputTensor(0).shape().toArray()},
+            InterpreterOptions.defaults());
     for (Slot s : plan.slots()) {
       if (!s.isConstant()) {
         sum += s.byteSize();

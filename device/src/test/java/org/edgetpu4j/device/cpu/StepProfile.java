@@ -1,6 +1,7 @@
 package org.edgetpu4j.device.cpu;
 
 import java.util.List;
+import org.edgetpu4j.device.cpu.node.Memory;
 import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.tflite.io.TfliteReader;
 import org.edgetpu4j.tflite.testing.ConformanceCases;
@@ -17,7 +18,10 @@ public final class StepProfile {
     List<byte[]> in =
         c.samples().get(0).inputs().stream().map(ConformanceCases.TensorFile::bytes).toList();
     Plan plan =
-        Planner.plan(model, new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()});
+        Planner.plan(
+            model,
+            new int[][] {model.mainSubgraph().inputTensor(0).shape().toArray()},
+            InterpreterOptions.defaults());
     Memory m = plan.memory();
     int t0 = plan.inputs()[0];
     System.arraycopy(in.get(0), 0, m.data[t0], m.offset[t0], in.get(0).length);

@@ -1,8 +1,0 @@
-package org.edgetpu4j.device.cpu;
-
-/** A prepared operator: arithmetic only, reading and writing tensors in {@link Memory}. */
-@FunctionalInterface
-interface Step {
-  /** Computes the operator's outputs from its inputs. */
-  void run(Memory m);
-}

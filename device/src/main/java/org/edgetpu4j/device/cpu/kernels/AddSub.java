@@ -1,0 +1,73 @@
+package org.edgetpu4j.device.cpu.kernels;
+
+import org.edgetpu4j.device.cpu.math.Activations;
+import org.edgetpu4j.device.cpu.math.Broadcast;
+import org.edgetpu4j.device.cpu.math.Elementwise;
+import org.edgetpu4j.device.cpu.math.QuantMath;
+import org.edgetpu4j.device.cpu.node.Bytes;
+import org.edgetpu4j.device.cpu.node.Kernel;
+import org.edgetpu4j.device.cpu.node.Node;
+import org.edgetpu4j.device.cpu.node.Slot;
+import org.edgetpu4j.device.cpu.node.Step;
+import org.edgetpu4j.tflite.TensorType;
+
+/**
+ * ADD and SUB. 8-bit inputs are brought to a common scale with 20 bits of headroom, summed and
+ * rescaled, as TFLite's quantized add; float32 adds directly.
+ */
+public final class AddSub implements Kernel {
+  private final boolean subtract;
+
+  AddSub(boolean subtract) {
+    this.subtract = subtract;
+  }
+
+  @Override
+  public Step prepare(Node node) {
+    Slot a = node.in(0);
+    Slot b = node.in(1);
+    Slot out = node.out(0);
+    Broadcast bc = Broadcast.of(node, a, b);
+    node.setShape(0, bc.shape);
+    if (a.type == TensorType.FLOAT32) {
+      node.require(b.type == a.type && out.type == a.type, "mixed types");
+      return Elementwise.floatStep(node, bc, subtract ? (x, y) -> x - y : (x, y) -> x + y);
+    }
+    if (a.type == TensorType.INT32) {
+      node.require(b.type == a.type && out.type == a.type, "mixed types");
+      int t1 = a.index;
+      int t2 = b.index;
+      int to = out.index;
+      return m -> {
+        for (int i = 0; i < bc.size(); i++) {
+          int x = Bytes.i32(m.data[t1], m.offset[t1], bc.i1(i));
+          int y = Bytes.i32(m.data[t2], m.offset[t2], bc.i2(i));
+          Bytes.i32(m.data[to], m.offset[to], i, subtract ? x - y : x + y);
+        }
+      };
+    }
+    Elementwise.require8Bit(node);
+    int leftShift = 20;
+    double twiceMax = 2 * (double) Math.max(a.scale(), b.scale());
+    QuantMath.Multiplier m1 = QuantMath.quantizeMultiplier(a.scale() / twiceMax);
+    QuantMath.Multiplier m2 = QuantMath.quantizeMultiplier(b.scale() / twiceMax);
+    QuantMath.Multiplier mo =
+        QuantMath.quantizeMultiplier(twiceMax / ((1 << leftShift) * (double) out.scale()));
+    int off1 = -a.zeroPoint();
+    int off2 = -b.zeroPoint();
+    int outZp = out.zeroPoint();
+    int[] range = Activations.quantizedRange(node, node.activation(), out);
+    boolean sub = subtract;
+    return Elementwise.quant8Step(
+        node,
+        bc,
+        (x, y) -> {
+          int s1 = QuantMath.multiply((x + off1) * (1 << leftShift), m1);
+          int s2 = QuantMath.multiply((y + off2) * (1 << leftShift), m2);
+          int raw = sub ? s1 - s2 : s1 + s2;
+          return QuantMath.multiply(raw, mo) + outZp;
+        },
+        range[0],
+        range[1]);
+  }
+}
