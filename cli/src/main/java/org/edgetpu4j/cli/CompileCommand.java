@@ -108,6 +108,7 @@ final class CompileCommand implements Callable<Integer> {
     if (!Files.exists(graph)) {
       throw new CliException(CliException.BAD_INPUT, "no such file or SavedModel: " + graph);
     }
+    TensorFlowRuntime.require("compile");
     EmitOptions options =
         new EmitOptions(
             parseInputs(inputs),

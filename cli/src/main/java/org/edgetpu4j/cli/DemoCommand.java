@@ -40,7 +40,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Run directory (default: target/demo/mnist-<time>); never overwritten.")
+      description =
+          "Run directory to create (default: target/demo/mnist-<time>); an existing one is"
+              + " refused, never overwritten.")
   Path out;
 
   @Option(names = "--epochs", defaultValue = "5", description = "Float training epochs.")
@@ -88,6 +90,14 @@ final class DemoCommand implements Callable<Integer> {
               throw new CliException(
                   CliException.BAD_INPUT, "--io " + io + ": expected uint8 or int8");
         };
+    if (out != null && java.nio.file.Files.exists(out)) {
+      throw new CliException(
+          CliException.BAD_INPUT,
+          "--out "
+              + out
+              + " already exists; the demo writes a new run directory and never overwrites"
+              + " one: name one that does not exist (or leave --out out for a fresh one)");
+    }
     Path dir =
         out != null
             ? out
@@ -96,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
                 "demo",
                 "mnist-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    TensorFlowRuntime.require("demo");
     StudyConfig config;
     try {
       config =

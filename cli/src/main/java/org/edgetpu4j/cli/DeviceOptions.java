@@ -61,8 +61,12 @@ final class DeviceOptions implements AutoCloseable {
       description = "Edge TPU firmware (else $EDGETPU4J_FIRMWARE, else ~/.edgetpu4j/).")
   Path firmware;
 
-  @Option(names = "--repeat", paramLabel = "N", description = "Inferences on the same inputs.")
-  int repeat = 1;
+  @Option(
+      names = "--repeat",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Run the inference N times on the same inputs and print each time.")
+  int repeat;
 
   @Option(
       names = "--usb-trace",
@@ -153,15 +157,19 @@ final class DeviceOptions implements AutoCloseable {
     return new CliException(CliException.REFUSED, "Edge TPU: " + e.getMessage(), e);
   }
 
-  /** Runs {@link #repeat} inferences and returns the last outputs. */
-  List<byte[]> run(Interpreter it, List<byte[]> inputs) {
+  /** Inferences asked for with {@code --repeat}; refuses counts below 1. */
+  int repeat() {
+    if (repeat < 1) {
+      throw new CliException(CliException.BAD_INPUT, "--repeat must be at least 1, got " + repeat);
+    }
+    return repeat;
+  }
+
+  /** Runs one inference on the chosen device. */
+  List<byte[]> runOnce(Interpreter it, List<byte[]> inputs) {
     lastInputs = inputs;
-    List<byte[]> outs = null;
     try {
-      for (int i = 0; i < repeat; i++) {
-        outs = it.run(inputs);
-      }
-      return outs;
+      return it.run(inputs);
     } catch (InvalidInputException e) {
       throw new CliException(CliException.BAD_INPUT, "bad input: " + e.getMessage(), e);
     } catch (EdgeTpuUncheckedException e) {

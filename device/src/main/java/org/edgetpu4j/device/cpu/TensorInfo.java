@@ -48,4 +48,23 @@ public record TensorInfo(
   public boolean hasDynamicBatch() {
     return shapeSignature.length() > 0 && shapeSignature.get(0) < 0;
   }
+
+  /**
+   * Encodes real values as this tensor's raw bytes: {@code q = round(real / scale) + zero_point}
+   * clamped to the type's range for quantized tensors, as they are for float tensors.
+   *
+   * @throws InvalidInputException when the count does not match or the type cannot be encoded
+   */
+  public byte[] quantize(float[] real) {
+    return QuantIo.quantize(this, real);
+  }
+
+  /**
+   * The real values of raw bytes of this tensor: {@code scale * (q - zero_point)}, or the floats.
+   *
+   * @throws InvalidInputException when the length does not match or the type cannot be decoded
+   */
+  public float[] dequantize(byte[] raw) {
+    return QuantIo.dequantize(this, raw);
+  }
 }

@@ -19,13 +19,15 @@ final class Charts {
     XYChart chart =
         new XYChartBuilder()
             .width(720)
-            .height(400)
+            .height(460)
             .title("Training: test accuracy (%) and training loss per epoch")
             .xAxisTitle("epoch")
             .yAxisTitle("test accuracy %")
             .build();
     chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+    // Below the plot, in one row: inside, it covered the end of the QAT loss line.
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     for (StudyResult.Curve c : curves) {
       List<Integer> epochs = new ArrayList<>();
       for (int e = 0; e < c.testAccuracyPercent().size(); e++) {
@@ -47,9 +49,10 @@ final class Charts {
   /** The confusion matrix as a heat map. */
   static byte[] confusion(int[][] m, String of) throws IOException {
     int n = m.length;
-    List<Integer> axis = new ArrayList<>();
+    // Category labels, so that every class gets its tick (a numeric axis labels only some).
+    List<String> axis = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      axis.add(i);
+      axis.add(Integer.toString(i));
     }
     List<Number[]> cells = new ArrayList<>();
     for (int t = 0; t < n; t++) {
@@ -66,6 +69,9 @@ final class Charts {
             .yAxisTitle("true")
             .build();
     chart.getStyler().setShowValue(true);
+    // A tick per class: the default spacing hint (100 px) labelled only every third one.
+    chart.getStyler().setXAxisTickMarkSpacingHint(20);
+    chart.getStyler().setYAxisTickMarkSpacingHint(20);
     chart.getStyler().setMin(0);
     chart.addSeries("count", axis, axis, cells);
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

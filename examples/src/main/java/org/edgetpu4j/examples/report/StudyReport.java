@@ -14,38 +14,34 @@ import org.edgetpu4j.tflite.io.TfliteWriter;
 public final class StudyReport {
   private StudyReport() {}
 
-  /** The table the demo prints. */
+  /**
+   * The table the demo prints. Everything in it is determined by the data, the configuration and
+   * the seed, so a run repeats it digit for digit; times, which depend on the machine, follow on
+   * their own line.
+   */
   public static String table(StudyResult r) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
-            "MNIST study: %,d training / %,d test digits (%s)," + " seed %d, %.0f s%n%n",
+            "MNIST study: %,d training / %,d test digits (%s), seed %d%n%n",
             r.trainImages(),
             r.testImages(),
             r.dataSource(),
-            r.seed(),
-            r.seconds()));
+            r.seed()));
     b.append(
         String.format(
-            Locale.ROOT,
-            "%-24s %9s %12s %12s %10s%n",
-            "model",
-            "accuracy",
-            "size",
-            "CPU ms/img",
-            "Edge TPU"));
+            Locale.ROOT, "%-24s %9s %12s %10s%n", "model", "accuracy", "size", "Edge TPU"));
     for (StudyResult.Row row : r.rows()) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-24s %8.2f%% %12s %12s %10s%n",
+              "%-24s %8.2f%% %12s %10s%n",
               row.model(),
               row.accuracyPercent(),
               row.modelBytes() == null
                   ? "-"
                   : String.format(Locale.ROOT, "%,d B", row.modelBytes()),
-              row.msPerImage() == null ? "-" : String.format(Locale.ROOT, "%.3f", row.msPerImage()),
               row.edgetpuCompatible() == null ? "-" : row.edgetpuCompatible() ? "yes" : "NO"));
     }
     b.append(
@@ -81,6 +77,21 @@ public final class StudyReport {
     for (String note : r.notes()) {
       b.append(note).append('\n');
     }
+    b.append(times(r)).append('\n');
+    return b.toString();
+  }
+
+  /** The line of machine-dependent times: CPU milliseconds per image and the whole run. */
+  public static String times(StudyResult r) {
+    StringBuilder b = new StringBuilder("Times on this machine (not repeatable):");
+    for (StudyResult.Row row : r.rows()) {
+      if (row.msPerImage() != null) {
+        b.append(
+            String.format(
+                Locale.ROOT, " %s %.3f ms/image on the CPU;", row.model(), row.msPerImage()));
+      }
+    }
+    b.append(String.format(Locale.ROOT, " %.0f s in all.", r.seconds()));
     return b.toString();
   }
 

@@ -1,6 +1,8 @@
 package org.edgetpu4j.validator.report;
 
 import java.util.Locale;
+import java.util.Optional;
+import org.edgetpu4j.tflite.Model;
 import org.edgetpu4j.validator.EdgeTpuPrediction;
 import org.edgetpu4j.validator.Finding;
 import org.edgetpu4j.validator.OpReport;
@@ -14,8 +16,20 @@ import org.edgetpu4j.validator.Report;
 public final class HtmlReport {
   private HtmlReport() {}
 
-  /** Renders {@code r}. */
+  /** Renders {@code r}; the graph shows operators only (no tensor names, inputs or outputs). */
   public static String render(Report r) {
+    return render(r, Optional.empty());
+  }
+
+  /**
+   * Renders {@code r}, the report of {@code model}: the graph also draws the model's inputs and
+   * outputs and describes every tensor.
+   */
+  public static String render(Report r, Model model) {
+    return render(r, Optional.of(model));
+  }
+
+  private static String render(Report r, Optional<Model> model) {
     EdgeTpuPrediction p = r.edgetpu();
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -65,12 +79,17 @@ public final class HtmlReport {
         .append("<span class=\"sw\" style=\"background:#4caf50\"></span>Edge TPU")
         .append("<span class=\"sw\" style=\"background:#ff9800\"></span>CPU (cannot map)")
         .append("<span class=\"sw\" style=\"background:#9e9e9e\"></span>CPU (after the first")
-        .append(" unmappable operation, or model not compiled)</p>\n");
-    sb.append(GraphSvg.render(r.ops()));
+        .append(" unmappable operation, or model not compiled)")
+        .append("<span class=\"sw\" style=\"background:#90caf9;border-radius:6px\"></span>")
+        .append("model input or output. Hover over a box or an arrow for its tensors;")
+        .append(" click an operation for its row below.</p>\n<div style=\"overflow:auto\">");
+    sb.append(GraphSvg.render(r.ops(), model)).append("</div>\n");
     sb.append("<h2>Operations</h2>\n<table><tr><th>#</th><th>Operator</th><th>Version</th>")
         .append("<th>Needs</th><th>Min runtime</th><th>Edge TPU status</th><th>Reason</th></tr>\n");
     for (OpReport op : r.ops()) {
-      sb.append("<tr><td>")
+      sb.append("<tr id=\"op-")
+          .append(op.index())
+          .append("\"><td>")
           .append(op.index())
           .append("</td><td>")
           .append(escape(op.opcode()))

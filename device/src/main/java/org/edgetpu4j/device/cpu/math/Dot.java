@@ -8,10 +8,21 @@ package org.edgetpu4j.device.cpu.math;
  */
 public final class Dot {
   /** True when the vector path is used. */
-  public static final boolean SIMD =
-      !"false".equals(System.getProperty("edgetpu4j.simd"))
-          && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-          && DotSimd.lanes() >= 8;
+  public static final boolean SIMD = simd();
+
+  private static boolean simd() {
+    if ("false".equals(System.getProperty("edgetpu4j.simd"))) {
+      return false;
+    }
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger("org.edgetpu4j.device.cpu.Interpreter")
+          .info(
+              "Vector API not loaded: integer kernels run on the scalar path (same results,"
+                  + " slower); start java with --add-modules jdk.incubator.vector to turn it on");
+      return false;
+    }
+    return DotSimd.lanes() >= 8;
+  }
 
   private Dot() {}
 
