@@ -55,7 +55,7 @@ final class FindingFolding {
     List<Finding> out = new ArrayList<>(kept.size());
     for (Finding f : kept) {
       StringBuilder more = f.ruleId().equals(PRIMARY) ? extra.remove(key(f)) : null;
-      out.add(more == null ? f : withMessage(f, f.message() + more));
+      out.add(more == null ? f : f.with(f.severity(), f.message() + more, f.edgetpuStatus()));
     }
     return out;
   }
@@ -72,19 +72,5 @@ final class FindingFolding {
 
   private static String key(Finding f) {
     return f.subgraph() + "/" + f.opIndex();
-  }
-
-  private static Finding withMessage(Finding f, String message) {
-    return new Finding(
-        f.ruleId(),
-        f.severity(),
-        f.subgraph(),
-        f.opIndex(),
-        f.opCode(),
-        f.tensorIndex(),
-        f.tensorName(),
-        message,
-        f.hint(),
-        f.edgetpuStatus());
   }
 }
