@@ -57,17 +57,7 @@ final class CompiledModel {
   }
 
   private static Finding info(Finding f, String message, Optional<EdgeTpuStatus> status) {
-    return new Finding(
-        f.ruleId(),
-        Severity.INFO,
-        f.subgraph(),
-        f.opIndex(),
-        f.opCode(),
-        f.tensorIndex(),
-        f.tensorName(),
-        message,
-        f.hint(),
-        status);
+    return f.with(Severity.INFO, message, status);
   }
 
   /** The readable packages of the model's {@code edgetpu-custom-op} operators. */

@@ -60,6 +60,21 @@ public record Finding(
     return sb.length() == 0 ? "model" : sb.toString();
   }
 
+  /** The same finding at the same place with another severity, message and Edge TPU status. */
+  public Finding with(Severity severity, String message, Optional<EdgeTpuStatus> edgetpuStatus) {
+    return new Finding(
+        ruleId,
+        severity,
+        subgraph,
+        opIndex,
+        opCode,
+        tensorIndex,
+        tensorName,
+        message,
+        hint,
+        edgetpuStatus);
+  }
+
   /** The documentation page of the rule, relative to the repository root. */
   public String docPage() {
     return "docs/rules/" + ruleId + ".md";

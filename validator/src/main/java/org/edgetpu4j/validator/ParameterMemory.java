@@ -10,13 +10,13 @@ import org.edgetpu4j.validator.rules.RuleContext;
  * off-chip parameter memory), fitted to packages written by the real compiler:
  *
  * <ul>
- *   <li>every mapped operator's parameter block is padded to 64 bytes, and an operator without
- *       weights still takes one 64-byte block;
- *   <li>CONV_2D: output channels padded to 4, each with its kernel (kh x kw x in) padded to 64;
+ *   <li>every mapped operator's parameter block is padded to 64 bytes; CONCATENATION and SPLIT take
+ *       one 64-byte block, other operators without weights take none;
+ *   <li>CONV_2D: output channels padded to a tile of 32, each with its kh x kw x in kernel;
  *   <li>DEPTHWISE_CONV_2D: each kernel tap holds the channels padded to 64;
- *   <li>FULLY_CONNECTED: output rows padded to 16;
- *   <li>LSTM gate matrices: rows and columns padded to 64;
- *   <li>plus 8 bytes per output channel (a float multiplier and an int32 offset), padded to 64.
+ *   <li>both convolutions: plus 24 bytes per output channel (channels padded to 8), padded to 64;
+ *   <li>FULLY_CONNECTED: output rows padded to 16, plus 8 bytes per output row padded to 64;
+ *   <li>LSTM gate matrices: rows and columns padded to 64, plus 8 bytes per row.
  * </ul>
  */
 final class ParameterMemory {
@@ -38,13 +38,13 @@ final class ParameterMemory {
       case CONV_2D -> {
         int[] w = shape(ctx, op.inputs().length() > 1 ? op.input(1) : -1);
         if (w != null && w.length == 4) {
-          return up(w[0], 4) * up((long) w[1] * w[2] * w[3], 64) + overhead(w[0]);
+          return up(w[0], CONV_OUT_TILE) * w[1] * w[2] * w[3] + convOverhead(w[0]);
         }
       }
       case DEPTHWISE_CONV_2D -> {
         int[] w = shape(ctx, op.inputs().length() > 1 ? op.input(1) : -1);
         if (w != null && w.length == 4) {
-          return (long) w[1] * w[2] * up(w[3], 64) + overhead(w[3]);
+          return (long) w[1] * w[2] * up(w[3], 64) + convOverhead(w[3]);
         }
       }
       case FULLY_CONNECTED -> {
@@ -52,6 +52,9 @@ final class ParameterMemory {
         if (w != null && w.length == 2) {
           return up(w[0], 16) * w[1] + overhead(w[0]);
         }
+      }
+      case CONCATENATION, SPLIT, SPLIT_V -> {
+        return 64;
       }
       case UNIDIRECTIONAL_SEQUENCE_LSTM, LSTM -> {
         long b = 0;
@@ -65,7 +68,15 @@ final class ParameterMemory {
       }
       default -> {}
     }
-    return 64;
+    return 0;
+  }
+
+  /** Output channels of a convolution are laid out in groups of this many. */
+  private static final int CONV_OUT_TILE = 32;
+
+  /** Convolutions: 24 bytes per output channel, channels padded to 8, the block to 64. */
+  private static long convOverhead(long channels) {
+    return up(24 * up(channels, 8), 64);
   }
 
   private static long overhead(long channels) {

@@ -79,7 +79,7 @@ public final class Validator {
         CompiledModel.packages(ctx),
         mapping.prediction(),
         ops,
-        findings);
+        FindingFolding.fold(findings));
   }
 
   /**
