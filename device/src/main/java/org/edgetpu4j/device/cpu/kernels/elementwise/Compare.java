@@ -97,8 +97,8 @@ public final class Compare implements Kernel {
     node.requireType(out, TensorType.BOOL);
     int[] shape = Indexing.broadcastShape(node, a, b);
     node.setShape(0, shape);
-    int[] ia = Indexing.map(shape, a.shape);
-    int[] ib = Indexing.map(shape, b.shape);
+    int[] ia = Indexing.map(node, shape, a.shape);
+    int[] ib = Indexing.map(node, shape, b.shape);
     int n = out.elementCount();
     int t1 = a.index;
     int t2 = b.index;

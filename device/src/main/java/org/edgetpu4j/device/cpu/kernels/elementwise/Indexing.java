@@ -1,6 +1,7 @@
 package org.edgetpu4j.device.cpu.kernels.elementwise;
 
 import java.util.Arrays;
+import org.edgetpu4j.device.cpu.node.Checked;
 import org.edgetpu4j.device.cpu.node.Node;
 import org.edgetpu4j.device.cpu.node.Shapes;
 import org.edgetpu4j.device.cpu.node.Slot;
@@ -31,15 +32,20 @@ public final class Indexing {
     return out;
   }
 
-  /** For each output element of {@code out}, the element index in {@code in}; null if equal. */
-  public static int[] map(int[] out, int[] in) {
+  /**
+   * For each output element of {@code out}, the element index in {@code in}; null if equal. The
+   * map's memory and the work to build it are charged to {@code node}'s load budget before it is
+   * allocated, so a model cannot make the planner build an arbitrarily large map.
+   */
+  public static int[] map(Node node, int[] out, int[] in) {
     if (Arrays.equals(out, in)) {
       return null;
     }
     int rank = out.length;
     int[] e = Shapes.extend(in, rank);
     int[] stIn = Shapes.strides(e);
-    int n = Shapes.flatSize(out);
+    int n = node.scratch(Checked.product(4, Checked.elements(out)), "a broadcast index map") / 4;
+    node.work(Checked.product(n, Math.max(rank, 1)), "building a broadcast index map at load");
     int[] idx = new int[n];
     int[] c = new int[rank];
     int off = 0;

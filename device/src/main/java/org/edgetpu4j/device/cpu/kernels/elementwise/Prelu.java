@@ -24,8 +24,8 @@ public final class Prelu implements Kernel {
         "input/alpha/output types " + x.type + "/" + alpha.type + "/" + out.type + " differ");
     int[] shape = Indexing.broadcastShape(node, x, alpha);
     node.setShape(0, shape);
-    int[] ix = Indexing.map(shape, x.shape);
-    int[] ia = Indexing.map(shape, alpha.shape);
+    int[] ix = Indexing.map(node, shape, x.shape);
+    int[] ia = Indexing.map(node, shape, alpha.shape);
     int n = out.elementCount();
     int tx = x.index;
     int ta = alpha.index;

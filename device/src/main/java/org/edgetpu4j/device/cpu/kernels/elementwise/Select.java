@@ -37,9 +37,9 @@ public final class Select implements Kernel {
     int[] iy;
     if (v2) {
       shape = Indexing.broadcastShape(node, c, x, y);
-      ic = Indexing.map(shape, c.shape);
-      ix = Indexing.map(shape, x.shape);
-      iy = Indexing.map(shape, y.shape);
+      ic = Indexing.map(node, shape, c.shape);
+      ix = Indexing.map(node, shape, x.shape);
+      iy = Indexing.map(node, shape, y.shape);
     } else {
       node.require(
           java.util.Arrays.equals(x.shape, y.shape),

@@ -57,8 +57,8 @@ public final class BatchMatMul implements Kernel {
     }
     node.setShape(0, shape);
     int batches = Shapes.flatSize(batch);
-    int[] mx = Indexing.map(batch, ex);
-    int[] my = Indexing.map(batch, ey);
+    int[] mx = Indexing.map(node, batch, ex);
+    int[] my = Indexing.map(node, batch, ey);
     int xsz = rows * depth;
     int ysz = depth * cols;
     // element strides of (row i, k) in x and (k, col j) in y

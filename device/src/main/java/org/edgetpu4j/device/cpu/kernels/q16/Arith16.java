@@ -38,8 +38,8 @@ public final class Arith16 implements Kernel {
     Q16.requireInt16(node, out);
     int[] shape = Indexing.broadcastShape(node, a, b);
     node.setShape(0, shape);
-    int[] ia = Indexing.map(shape, a.shape);
-    int[] ib = Indexing.map(shape, b.shape);
+    int[] ia = Indexing.map(node, shape, a.shape);
+    int[] ib = Indexing.map(node, shape, b.shape);
     int[] r = Q16.range(node, out);
     int lo = r[0];
     int hi = r[1];

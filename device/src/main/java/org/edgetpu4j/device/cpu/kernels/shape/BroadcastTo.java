@@ -31,7 +31,7 @@ public final class BroadcastTo implements Kernel {
           "cannot broadcast " + Shapes.str(in.shape) + " to " + Shapes.str(shape));
     }
     node.setShape(0, shape);
-    int[] map = Indexing.map(shape, in.shape);
+    int[] map = Indexing.map(node, shape, in.shape);
     if (map == null) {
       map = Remap.build(shape, c -> 0);
       for (int k = 0; k < map.length; k++) {
